@@ -1,0 +1,41 @@
+/* Key figures of a roster, computed by one function from the roster and the scenario alone,
+ * and used by every output (roster, comparison, report, validator). */
+#ifndef WIJKPLAN_KPI_H
+#define WIJKPLAN_KPI_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct wp_kpi {
+    /* SPEC fields */
+    int clients;                  /* clients counted (in the district, for a district KPI) */
+    int clients_fully_served;     /* every visit served */
+    int visits;
+    int visits_served;
+    double care_hours;            /* served visit minutes / 60 */
+    double unserved_hours;        /* unserved visit minutes / 60 */
+    double travel_km;             /* including the way home */
+    double travel_hours;
+    double travel_share;          /* travel / (travel + care), 0 when both are 0 */
+    int pairs_total;              /* clients that had a helper */
+    int pairs_kept;               /* ... and are served by that same helper */
+    int clients_changed_provider; /* served by another provider than the one they chose */
+    int helpers_changed_employer; /* transferred helpers that serve clients */
+    int helpers_used;             /* helpers with at least one route */
+    int helper_days;              /* routes */
+    double utilization;           /* (care + travel) / contract hours of the helpers used */
+    double cost_eur;              /* care hours x tariff of the serving provider and product */
+    double objective;             /* the SPEC's weighted sum */
+    /* added by wijkplan */
+    int clients_changed_helper;   /* had a helper and are served by another one */
+    int waiting_list_clients;     /* clients with at least one unserved visit */
+    double wait_hours;            /* idle time inside routes (early arrivals) */
+    double travel_minutes;        /* travel_hours x 60, as the objective counts it */
+    double unserved_weighted_minutes; /* sum of unserved minutes x priority */
+} wp_kpi;
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,111 @@
+/* A weekly roster (wijkplan-roster/1, see SPEC.md) as plain data, with its JSON and CSV forms.
+ * Ownership: a wp_roster and everything it points to is owned by whoever holds the roster and
+ * released with wp_roster_free (NULL is harmless). Ids are strings as in the scenario. */
+#ifndef WIJKPLAN_ROSTER_H
+#define WIJKPLAN_ROSTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wijkplan/error.h>
+#include <wijkplan/kpi.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct wp_roster_visit {
+    char *client;
+    int visit;          /* index of the client's visit */
+    double arrival;     /* minutes since 00:00 of the route's day */
+    double start;
+    double end;
+    double travel_km;   /* the leg that reaches this visit */
+    double travel_min;
+} wp_roster_visit;
+
+typedef struct wp_roster_route {
+    char *helper;
+    int day;            /* mon = 0 .. sun = 6 */
+    double start;       /* leaves home */
+    double end;         /* back home */
+    double travel_km;   /* including the way home */
+    double travel_min;
+    double load;
+    wp_roster_visit *visits;
+    size_t n_visits;
+} wp_roster_route;
+
+typedef struct wp_roster_assignment {
+    char *client;
+    char *provider;          /* the helper's provider after any transfer */
+    char *helper;
+    char *previous_provider; /* the provider the client chose, or NULL */
+    char *previous_helper;   /* the client's fixed pair before, or NULL */
+    bool pair_kept;
+} wp_roster_assignment;
+
+typedef struct wp_roster_unassigned {
+    char *client;
+    int visit;
+    double minutes;
+    char *reason;
+} wp_roster_unassigned;
+
+typedef struct wp_roster_transfer {
+    char *helper;
+    char *from;
+    char *to;
+} wp_roster_transfer;
+
+typedef struct wp_roster_award {
+    char *district;
+    char **providers;
+    size_t n_providers;
+} wp_roster_award;
+
+typedef struct wp_roster_solver {
+    char *version;
+    unsigned long long seed;
+    int threads;
+    double time_limit_s;
+    double elapsed_s;
+    double peak_memory_mib;  /* peak resident memory of the process */
+    long long iterations;    /* search iterations run */
+    char *stopped_by;        /* "iterations", "stagnation", "time_limit", "construction" */
+} wp_roster_solver;
+
+typedef struct wp_roster {
+    char *scenario;                 /* the scenario's name */
+    char *contracting;              /* "open_house" or "per_district:k", with "+transfer" */
+    wp_roster_solver solver;
+    wp_roster_assignment *assignments;
+    size_t n_assignments;
+    wp_roster_route *routes;        /* sorted by helper (scenario order), then day */
+    size_t n_routes;
+    wp_roster_award *awards;        /* per_district only */
+    size_t n_awards;
+    bool has_awards;
+    wp_roster_transfer *transfers;  /* staff transfer only */
+    size_t n_transfers;
+    wp_roster_unassigned *unassigned;
+    size_t n_unassigned;
+    wp_kpi kpi;
+    double pairs_bound;             /* upper bound on pairs kept from the award model, or -1 */
+} wp_roster;
+
+void wp_roster_free(wp_roster *r);
+
+/* Writes the roster as wijkplan-roster/1 JSON, all or nothing. */
+wp_status wp_roster_write_json(const wp_roster *r, const char *path, wp_error *err);
+
+/* Reads a roster file; structural problems are input errors with the JSON path. */
+wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err);
+
+/* Writes the planner's CSV: one row per visit (helper, day, HH:MM start and end, client, travel),
+ * then one row per unassigned visit. */
+wp_status wp_roster_write_csv(const wp_roster *r, const char *path, wp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,42 @@
+/* A loaded, validated scenario (wijkplan-scenario/1, see SPEC.md): an opaque handle.
+ * Ownership: wp_scenario_load gives the caller a handle to release with wp_scenario_free;
+ * wp_scenario_free(NULL) is harmless. Strings returned by accessors belong to the scenario. */
+#ifndef WIJKPLAN_SCENARIO_H
+#define WIJKPLAN_SCENARIO_H
+
+#include <wijkplan/error.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct wp_scenario wp_scenario;
+
+/* Reads and validates a scenario file. Relative paths inside it (matrix, districts file)
+ * resolve against the file's directory. On error *out is NULL and err lists every problem. */
+wp_status wp_scenario_load(const char *path, wp_scenario **out, wp_error *err);
+
+/* Same, from JSON text; `name` names it in messages, `base_dir` resolves relative paths. */
+wp_status wp_scenario_load_string(const char *json, const char *name, const char *base_dir,
+                                  wp_scenario **out, wp_error *err);
+
+void wp_scenario_free(wp_scenario *s);
+
+const char *wp_scenario_name(const wp_scenario *s);
+int wp_scenario_clients(const wp_scenario *s);
+int wp_scenario_helpers(const wp_scenario *s);
+int wp_scenario_providers(const wp_scenario *s);
+int wp_scenario_districts(const wp_scenario *s);
+int wp_scenario_visits(const wp_scenario *s);
+/* The metric CRS distances are computed in, e.g. "EPSG:28992", or "planar". */
+const char *wp_scenario_projected_crs(const wp_scenario *s);
+
+/* Writes the part of scenario file `path` in the named districts: their clients, the helpers
+ * who live there or are the fixed pair of one of those clients, and the districts. */
+wp_status wp_scenario_subset(const char *path, const char *const *districts, int n_districts,
+                             const char *out_path, wp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

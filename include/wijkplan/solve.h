@@ -1,0 +1,37 @@
+/* Solving a scenario into a roster. */
+#ifndef WIJKPLAN_SOLVE_H
+#define WIJKPLAN_SOLVE_H
+
+#include <stdio.h>
+#include <wijkplan/error.h>
+#include <wijkplan/roster.h>
+#include <wijkplan/scenario.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct wp_solve_options {
+    unsigned long long seed; /* same seed and threads: same roster */
+    int threads;             /* search threads (OpenMP); 0 = as many as the machine has */
+    double time_limit_s;     /* wall-clock limit for the whole solve */
+    long long iterations;    /* search iterations over all threads; 0 = a budget derived from
+                              * the time limit, small enough to end before it on a current core */
+    bool time_based;         /* search until the time limit instead (benchmarks; the result
+                              * then depends on machine speed) */
+    FILE *progress;          /* progress lines (at most one a second), or NULL */
+    bool report_memory;      /* add resident memory to progress lines */
+    bool construction_only;  /* stop after the first valid roster */
+} wp_solve_options;
+
+void wp_solve_options_default(wp_solve_options *o);
+
+/* Solves the scenario under its own contracting. The roster is always valid: what cannot be
+ * served is listed in roster->unassigned with the reason. */
+wp_status wp_solve(const wp_scenario *s, const wp_solve_options *o, wp_roster **out,
+                   wp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

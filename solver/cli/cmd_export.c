@@ -1,0 +1,88 @@
+/* wijkplan export geojson: districts, clients, helpers and routes for GIS tools. */
+#define _DEFAULT_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wijkplan/report.h>
+#include <wijkplan/wijkplan.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+
+/* Splits "A,B,C" in place into items. */
+static int split_list(char *text, const char **items, int max)
+{
+    int n = 0;
+    for (char *p = strtok(text, ","); p && n < max; p = strtok(NULL, ",")) items[n++] = p;
+    return n;
+}
+
+static int export_subset(int argc, char **argv)
+{
+    const char *output = NULL, *districts = NULL;
+    const wp_opt opts[] = {
+        {"output", WP_OPT_STRING, &output, "OUT.json", "write the scenario here (-o)", true},
+        {"districts", WP_OPT_STRING, &districts, "ID,ID,..", "the districts to keep", true},
+        {0},
+    };
+    const wp_command_spec spec = {
+        "export subset", "SCENARIO --districts ID,.. -o OUT.json",
+        "Writes a scenario of some districts only: their clients, the helpers who live there or are\n"
+        "the fixed pair of one of those clients, and the districts. For planning a district alone.",
+        1, 1, opts};
+    const char *pos[1];
+    int n;
+    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
+    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+
+    char *list = strdup(districts);
+    const char *items[4096];
+    int k = split_list(list, items, 4096);
+    wp_error err;
+    wp_error_init(&err);
+    wp_status s = wp_scenario_subset(pos[0], items, k, output, &err);
+    rc = s == WP_OK ? 0 : wp_cli_fail("export", &err);
+    if (s == WP_OK) fprintf(stderr, "wijkplan export: wrote %s\n", output);
+    wp_error_clear(&err);
+    free(list);
+    return rc;
+}
+
+int wp_cmd_export(int argc, char **argv)
+{
+    const char *kind = argc > 0 ? argv[0] : "";
+    if (strcmp(kind, "subset") == 0) return export_subset(argc - 1, argv + 1);
+    if (strcmp(kind, "geojson") != 0) {
+        FILE *out = (strcmp(kind, "--help") == 0 || strcmp(kind, "-h") == 0) ? stdout : stderr;
+        fprintf(out, "usage: wijkplan export geojson SCENARIO [ROSTER] -o OUT.geojson\n"
+                     "       wijkplan export subset SCENARIO --districts ID,.. -o OUT.json\n");
+        return out == stdout ? 0 : 2;
+    }
+    const char *output = NULL;
+    const wp_opt opts[] = {
+        {"output", WP_OPT_STRING, &output, "OUT.geojson", "write the FeatureCollection here (-o)", true},
+        {0},
+    };
+    const wp_command_spec spec = {
+        "export geojson", "SCENARIO [ROSTER] -o OUT.geojson",
+        "Writes the districts, clients (ids only) and helpers' homes as GeoJSON in longitude and\n"
+        "latitude, and with a roster each route as a line and each client's helper. Opens in QGIS.",
+        1, 2, opts};
+    const char *pos[2];
+    int n;
+    int rc = wp_args_parse(&spec, argc - 1, argv + 1, pos, &n);
+    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    wp_error err;
+    wp_error_init(&err);
+    wp_scenario *sc = NULL;
+    wp_roster *r = NULL;
+    wp_status s = wp_scenario_load(pos[0], &sc, &err);
+    if (s == WP_OK && n > 1) s = wp_roster_read_json(pos[1], &r, &err);
+    if (s == WP_OK) s = wp_export_geojson(sc, r, output, &err);
+    rc = s == WP_OK ? 0 : wp_cli_fail("export", &err);
+    if (s == WP_OK) fprintf(stderr, "wijkplan export: wrote %s\n", output);
+    wp_roster_free(r);
+    wp_scenario_free(sc);
+    wp_error_clear(&err);
+    return rc;
+}

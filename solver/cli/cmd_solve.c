@@ -1,0 +1,74 @@
+/* wijkplan solve: scenario in, roster (JSON, optionally CSV) out. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <wijkplan/wijkplan.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+
+int wp_cli_fail(const char *command, const void *e)
+{
+    const wp_error *err = e;
+    wp_error_print(err, stderr);
+    wp_status s = wp_error_status(err);
+    if (s == WP_OK) s = WP_ERR_INTERNAL;
+    if (!err->count) fprintf(stderr, "wijkplan %s: %s\n", command, wp_status_name(s));
+    return (int)s;
+}
+
+int wp_cmd_solve(int argc, char **argv)
+{
+    const char *output = NULL, *csv = NULL;
+    wp_cli_search search = WP_CLI_SEARCH_DEFAULTS;
+    bool memory = false, construction = false;
+    const wp_opt opts[] = {
+        {"output", WP_OPT_STRING, &output, "ROSTER.json", "write the roster here (-o)", true},
+        {"csv", WP_OPT_STRING, &csv, "FILE.csv", "also write the planner's CSV (one row per visit)", false},
+        WP_CLI_SEARCH_OPTS(search),
+        {"construction-only", WP_OPT_FLAG, &construction, NULL, "stop at the first valid roster", false},
+        {"memory", WP_OPT_FLAG, &memory, NULL, "show resident memory in progress lines", false},
+        {0},
+    };
+    const wp_command_spec spec = {
+        "solve", "SCENARIO -o ROSTER.json [options]",
+        "Plans a weekly roster: which helper serves which client, on which days, when and in\n"
+        "which order, keeping fixed pairs and every helper's hours, days, windows and visits\n"
+        "per day. What cannot be served is listed in the roster's \"unassigned\" with a reason.\n"
+        "Same scenario, seed and threads give the same roster unless the time limit cut the\n"
+        "search short (the roster's solver.stopped_by says which) or --time-based is given.",
+        1, 1, opts};
+    const char *pos[1];
+    int npos;
+    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
+    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    wp_solve_options o;
+    wp_solve_options_default(&o);
+    if ((rc = wp_cli_search_apply(&search, "solve", &o))) return rc;
+    o.report_memory = memory;
+    o.construction_only = construction;
+    bool quiet = search.quiet;
+    wp_error err;
+    wp_error_init(&err);
+    wp_scenario *sc;
+    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK) {
+        rc = wp_cli_fail("solve", &err);
+        wp_error_clear(&err);
+        return rc;
+    }
+    wp_roster *r = NULL;
+    wp_status s = wp_solve(sc, &o, &r, &err);
+    if (s == WP_OK) s = wp_roster_write_json(r, output, &err);
+    if (s == WP_OK && csv) s = wp_roster_write_csv(r, csv, &err);
+    if (s == WP_OK && !quiet)
+        fprintf(stderr,
+                "wijkplan solve: %d of %d visits planned, %zu routes, travel %.1f h, objective "
+                "%.1f -> %s\n",
+                r->kpi.visits_served, r->kpi.visits, r->n_routes, r->kpi.travel_hours,
+                r->kpi.objective, output);
+    rc = s == WP_OK ? 0 : wp_cli_fail("solve", &err);
+    if (s != WP_OK && csv) remove(csv);
+    wp_roster_free(r);
+    wp_scenario_free(sc);
+    wp_error_clear(&err);
+    return rc;
+}

@@ -1,0 +1,17 @@
+/* The subcommands of the wijkplan program; each returns the process exit status. */
+#ifndef WP_CLI_COMMANDS_H
+#define WP_CLI_COMMANDS_H
+
+int wp_cmd_solve(int argc, char **argv);
+int wp_cmd_validate(int argc, char **argv);
+int wp_cmd_import(int argc, char **argv);
+int wp_cmd_generate(int argc, char **argv);
+int wp_cmd_compare(int argc, char **argv);
+int wp_cmd_report(int argc, char **argv);
+int wp_cmd_export(int argc, char **argv);
+int wp_cmd_kpi(int argc, char **argv);
+
+/* Prints an error record and returns its exit status. */
+int wp_cli_fail(const char *command, const void *err);
+
+#endif

@@ -1,0 +1,280 @@
+/* wijkplan-comparison/1: every contracting variant solved, KPIs per district and in total. */
+#include <wijkplan/compare.h>
+
+#include <ctype.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/roster_json.h"
+#include "kpi/kpi.h"
+#include "model/market.h"
+#include "model/scenario_internal.h"
+#include "solve/variant.h"
+#include "util/alloc.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
+
+#define MAX_VARIANTS 32
+
+typedef struct variant_run {
+    wp_variant v;
+    char name[64];
+    wp_market mk;
+    bool has_market;
+    double pairs_bound;
+    wp_roster *roster;
+    wp_status status;
+    wp_error err;
+} variant_run;
+
+/* "open_house,per_district:1,per_district:3" (with transfer choices) -> runs. */
+static wp_status parse_variants(const wp_model *m, const wp_compare_options *o, variant_run *runs,
+                                int *n, wp_error *err)
+{
+    *n = 0;
+    const char *p = o->variants ? o->variants : "open_house,per_district:1,per_district:3";
+    while (*p) {
+        char item[64];
+        size_t len = strcspn(p, ",");
+        if (len >= sizeof item) len = sizeof item - 1;
+        memcpy(item, p, len);
+        item[len] = '\0';
+        p += strcspn(p, ",");
+        if (*p == ',') p++;
+        char *s = item;
+        while (isspace((unsigned char)*s)) s++;
+        for (char *e = s + strlen(s); e > s && isspace((unsigned char)e[-1]);) *--e = '\0';
+        if (!*s) continue;
+        wp_variant v;
+        if (!wp_variant_parse(s, &v))
+            return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0,
+                                "\"%s\" is not open_house, per_district:k or per_district:k:m", s);
+        if (v.contract_model == WP_PER_DISTRICT && m->n_districts == 0)
+            return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0,
+                                "\"%s\" needs a scenario with districts", s);
+        /* the scenario's own awards serve its own k */
+        const wp_contracting *c = &m->contracting;
+        if (v.contract_model == WP_PER_DISTRICT && c->model == WP_PER_DISTRICT && c->awards_given &&
+            c->providers_per_district == v.providers_per_district)
+            v.awards = &c->awards;
+        int choices = v.contract_model == WP_PER_DISTRICT && o->staff_transfer == WP_TRANSFER_BOTH ? 2 : 1;
+        for (int t = 0; t < choices; t++) {
+            if (*n >= MAX_VARIANTS)
+                return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0,
+                                    "at most %d variants", MAX_VARIANTS);
+            variant_run *r = &runs[(*n)++];
+            memset(r, 0, sizeof *r);
+            r->v = v;
+            r->v.staff_transfer = v.contract_model == WP_PER_DISTRICT &&
+                                  (o->staff_transfer == WP_TRANSFER_YES || t == 1);
+            wp_variant_name(&r->v, r->name, sizeof r->name);
+        }
+    }
+    if (*n == 0) return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0, "no variant given");
+    return WP_OK;
+}
+
+/* Providers of district d: the awarded ones, or (open house) the ones serving there. */
+static int district_providers(const wp_model *m, const variant_run *r, int d, int *out)
+{
+    int n = 0;
+    if (r->v.contract_model == WP_PER_DISTRICT && r->mk.has_awards) {
+        for (int k = 0; k < r->mk.awards.count[d]; k++) out[n++] = r->mk.awards.providers[d][k];
+        return n;
+    }
+    bool *serves = wp_calloc((size_t)m->n_providers + 1, sizeof *serves);
+    int *prov = wp_kpi_helper_providers(m, r->roster);
+    for (size_t i = 0; i < r->roster->n_routes; i++) {
+        const wp_roster_route *rt = &r->roster->routes[i];
+        int h = wp_strmap_get(&m->helper_ids, rt->helper);
+        for (size_t k = 0; k < rt->n_visits && h >= 0; k++) {
+            int c = wp_strmap_get(&m->client_ids, rt->visits[k].client);
+            if (c >= 0 && m->clients[c].district == d) serves[prov[h]] = true;
+        }
+    }
+    for (int p = 0; p < m->n_providers; p++)
+        if (serves[p]) out[n++] = p;
+    free(serves);
+    free(prov);
+    return n;
+}
+
+static char *slug(const char *name)
+{
+    char *s = wp_strdup(name);
+    for (char *p = s; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_') *p = '-';
+    return s;
+}
+
+static cJSON *contracting_json(const variant_run *r)
+{
+    cJSON *c = cJSON_CreateObject();
+    bool pd = r->v.contract_model == WP_PER_DISTRICT;
+    cJSON_AddStringToObject(c, "model", pd ? "per_district" : "open_house");
+    if (pd) {
+        cJSON_AddNumberToObject(c, "providers_per_district", r->v.providers_per_district);
+        cJSON_AddStringToObject(c, "awards", r->v.awards ? "given" : "optimize");
+        if (r->v.max_districts && !r->v.awards)
+            cJSON_AddNumberToObject(c, "max_districts_per_provider", r->v.max_districts);
+    }
+    cJSON_AddBoolToObject(c, "staff_transfer", r->v.staff_transfer);
+    return c;
+}
+
+static cJSON *awards_json(const wp_model *m, const variant_run *r)
+{
+    cJSON *a = cJSON_CreateObject();
+    for (int d = 0; d < m->n_districts; d++) {
+        cJSON *list = cJSON_CreateArray();
+        for (int k = 0; k < r->mk.awards.count[d]; k++)
+            cJSON_AddItemToArray(list, cJSON_CreateString(m->providers[r->mk.awards.providers[d][k]].id));
+        cJSON_AddItemToObject(a, m->districts[d].id, list);
+    }
+    return a;
+}
+
+static cJSON *variant_json(const wp_model *m, const variant_run *r, const char *roster_file)
+{
+    cJSON *v = cJSON_CreateObject();
+    cJSON_AddStringToObject(v, "name", r->name);
+    cJSON_AddItemToObject(v, "contracting", contracting_json(r));
+    if (r->mk.has_awards) cJSON_AddItemToObject(v, "awards", awards_json(m, r));
+    int *provs = wp_malloc(((size_t)m->n_providers + 1) * sizeof(int));
+    cJSON *districts = cJSON_CreateArray();
+    int min_choice = -1;
+    for (int d = 0; d < m->n_districts; d++) {
+        cJSON *dj = cJSON_CreateObject();
+        cJSON_AddStringToObject(dj, "id", m->districts[d].id);
+        if (m->districts[d].name) cJSON_AddStringToObject(dj, "name", m->districts[d].name);
+        int n = district_providers(m, r, d, provs);
+        if (min_choice < 0 || n < min_choice) min_choice = n;
+        cJSON *pl = cJSON_AddArrayToObject(dj, "providers");
+        for (int k = 0; k < n; k++) cJSON_AddItemToArray(pl, cJSON_CreateString(m->providers[provs[k]].id));
+        wp_kpi k;
+        wp_kpi_compute(m, r->roster, d, &k);
+        cJSON *kj = wp_kpi_to_json(&k);
+        cJSON_AddNumberToObject(kj, "hhi", wp_kpi_hhi(m, r->roster, d));
+        cJSON_AddNumberToObject(kj, "providers", n);
+        cJSON_AddItemToObject(dj, "kpi", kj);
+        cJSON_AddItemToArray(districts, dj);
+    }
+    cJSON *kj = wp_kpi_to_json(&r->roster->kpi);
+    cJSON_AddNumberToObject(kj, "providers_per_district_min", min_choice < 0 ? 0 : min_choice);
+    cJSON_AddNumberToObject(kj, "hhi", wp_kpi_hhi(m, r->roster, -1));
+    if (r->pairs_bound >= 0) cJSON_AddNumberToObject(kj, "pairs_bound", r->pairs_bound);
+    cJSON_AddItemToObject(v, "kpi", kj);
+    cJSON_AddItemToObject(v, "districts", districts);
+    cJSON_AddStringToObject(v, "roster", roster_file);
+    free(provs);
+    return v;
+}
+
+/* Path of `target` relative to the directory of `from_file` when that is simple, else as is. */
+static char *relative_to(const char *target, const char *from_file)
+{
+    char *dir = wp_path_dirname(from_file);
+    size_t n = strlen(dir);
+    char *rel;
+    if (strcmp(dir, ".") != 0 && strncmp(target, dir, n) == 0 && target[n] == '/')
+        rel = wp_strdup(target + n + 1);
+    else if (strcmp(dir, ".") == 0 && target[0] != '/')
+        rel = wp_strdup(target);
+    else if (target[0] == '/')
+        rel = wp_strdup(target);
+    else {
+        /* both relative to the working directory: go up out of dir */
+        wp_strbuf sb = {0};
+        for (const char *p = dir; *p; p++)
+            if (*p == '/' || p == dir) wp_sb_append(&sb, "../");
+        wp_sb_append(&sb, target);
+        rel = wp_sb_take(&sb);
+    }
+    free(dir);
+    return rel;
+}
+
+wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const char *out_path,
+                     wp_error *err)
+{
+    const wp_model *m = &sc->model;
+    variant_run *runs = wp_calloc(MAX_VARIANTS, sizeof *runs);
+    int n = 0;
+    wp_status s = parse_variants(m, o, runs, &n, err);
+    /* awards one at a time (GLPK), then the searches in parallel */
+    for (int i = 0; i < n && s == WP_OK; i++) {
+        if (!runs[i].v.max_districts) runs[i].v.max_districts = o->max_districts_per_provider;
+        wp_variant_name(&runs[i].v, runs[i].name, sizeof runs[i].name);
+        s = wp_variant_market(m, &runs[i].v, o->solve.time_limit_s * 0.2, &runs[i].mk,
+                              &runs[i].pairs_bound, err);
+        runs[i].has_market = s == WP_OK;
+    }
+    if (s == WP_OK) {
+        int threads = o->solve.threads > 0 ? o->solve.threads : omp_get_num_procs();
+        int parallel = threads < n ? threads : n;
+        wp_solve_options so = o->solve;
+        so.threads = threads / parallel > 0 ? threads / parallel : 1;
+        if (parallel > 1) so.progress = NULL; /* interleaved lines would be unreadable */
+#pragma omp parallel for num_threads(parallel) schedule(dynamic, 1)
+        for (int i = 0; i < n; i++) {
+            wp_error_init(&runs[i].err);
+            runs[i].status = wp_solve_market(m, &runs[i].v, &runs[i].mk, runs[i].pairs_bound, &so,
+                                             &runs[i].roster, &runs[i].err);
+            if (o->solve.progress && runs[i].status == WP_OK)
+#pragma omp critical
+                fprintf(o->solve.progress, "wijkplan compare: %s solved (%d of %d visits, travel %.1f h)\n",
+                        runs[i].name, runs[i].roster->kpi.visits_served, runs[i].roster->kpi.visits,
+                        runs[i].roster->kpi.travel_hours);
+        }
+        for (int i = 0; i < n && s == WP_OK; i++)
+            if (runs[i].status != WP_OK) {
+                for (size_t k = 0; k < runs[i].err.count; k++) {
+                    wp_problem *p = &runs[i].err.items[k];
+                    wp_error_add(err, p->status, p->file, p->path, p->line, p->column, "%s: %s",
+                                 runs[i].name, p->message);
+                }
+                s = runs[i].status;
+            }
+    }
+    char **written = wp_calloc(MAX_VARIANTS + 1, sizeof(char *));
+    int n_written = 0;
+    if (s == WP_OK) {
+        char *dir = wp_path_dirname(out_path);
+        cJSON *doc = cJSON_CreateObject();
+        cJSON_AddStringToObject(doc, "format", "wijkplan-comparison/1");
+        cJSON_AddStringToObject(doc, "scenario", m->name);
+        if (o->scenario_path) {
+            char *rel = relative_to(o->scenario_path, out_path);
+            cJSON_AddStringToObject(doc, "scenario_file", rel);
+            free(rel);
+        }
+        cJSON *vs = cJSON_AddArrayToObject(doc, "variants");
+        for (int i = 0; i < n && s == WP_OK; i++) {
+            char *sl = slug(runs[i].name);
+            char *file = wp_strdupf("roster-%s.json", sl);
+            char *path = wp_path_join(dir, file);
+            s = wp_roster_write_json(runs[i].roster, path, err);
+            if (s == WP_OK) written[n_written++] = path;
+            else free(path);
+            cJSON_AddItemToArray(vs, variant_json(m, &runs[i], file));
+            free(file);
+            free(sl);
+        }
+        if (s == WP_OK) s = wp_json_write_file(doc, out_path, err);
+        cJSON_Delete(doc);
+        free(dir);
+    }
+    if (s != WP_OK) /* all or nothing */
+        for (int i = 0; i < n_written; i++) remove(written[i]);
+    for (int i = 0; i < n_written; i++) free(written[i]);
+    free(written);
+    for (int i = 0; i < n; i++) {
+        if (runs[i].has_market) wp_market_free(&runs[i].mk);
+        wp_roster_free(runs[i].roster);
+        wp_error_clear(&runs[i].err);
+    }
+    free(runs);
+    return s;
+}

@@ -1,0 +1,61 @@
+/* Scenario JSON emission shared by importers and the generator. */
+#include "import/emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/scenario_load.h"
+#include "util/alloc.h"
+#include "util/fileio.h"
+
+cJSON *wp_emit_scenario(const char *name, const char *crs)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "format", "wijkplan-scenario/1");
+    cJSON_AddStringToObject(doc, "name", name);
+    cJSON_AddStringToObject(doc, "crs", crs);
+    return doc;
+}
+
+cJSON *wp_emit_point(double x, double y)
+{
+    cJSON *a = cJSON_CreateArray();
+    cJSON_AddItemToArray(a, cJSON_CreateNumber(x));
+    cJSON_AddItemToArray(a, cJSON_CreateNumber(y));
+    return a;
+}
+
+cJSON *wp_emit_window(double from, double to)
+{
+    return wp_emit_point(from, to);
+}
+
+wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err)
+{
+    char *text = cJSON_Print(doc);
+    if (!text) return wp_error_add(err, WP_ERR_INTERNAL, out_path, NULL, 0, 0, "cannot format JSON");
+    size_t len = strlen(text);
+    char *dir = wp_path_dirname(out_path);
+    wp_model m;
+    wp_error check;
+    wp_error_init(&check);
+    wp_status s = wp_scenario_load_text(text, len, out_path, dir, &m, &check);
+    if (s == WP_OK) {
+        wp_model_free(&m);
+        text = wp_realloc(text, len + 2);
+        text[len++] = '\n';
+        text[len] = '\0';
+        s = wp_file_write_atomic(out_path, text, len, err);
+    } else {
+        /* The importer let something through that the loader rejects: say what. */
+        for (size_t i = 0; i < check.count; i++) {
+            wp_problem *p = &check.items[i];
+            wp_error_add(err, p->status, p->file, p->path, p->line, p->column,
+                         "the imported scenario would be rejected: %s", p->message);
+        }
+    }
+    wp_error_clear(&check);
+    free(dir);
+    free(text);
+    return s;
+}

@@ -1,0 +1,20 @@
+/* Building scenario JSON in importers and the generator, and writing it only after the loader
+ * has accepted it (so an importer never leaves a scenario the solver would reject). */
+#ifndef WP_IMPORT_EMIT_H
+#define WP_IMPORT_EMIT_H
+
+#include <cjson/cJSON.h>
+#include <wijkplan/error.h>
+
+/* A scenario skeleton: format, name, crs and (planar) travel speed. */
+cJSON *wp_emit_scenario(const char *name, const char *crs);
+/* [x, y] */
+cJSON *wp_emit_point(double x, double y);
+/* [from, to] in minutes */
+cJSON *wp_emit_window(double from, double to);
+
+/* Serialises `doc`, checks it with the scenario loader (relative paths resolved against the
+ * output's directory) and writes it to `out_path` all or nothing. */
+wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err);
+
+#endif

@@ -1,0 +1,497 @@
+/* wijkplan-roster/1: writing, strict reading, and releasing roster data. */
+#include "io/roster_json.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/daytime.h"
+#include "util/fileio.h"
+
+#define ROSTER_FORMAT "wijkplan-roster/1"
+
+/* ---- releasing --------------------------------------------------------------------------- */
+
+void wp_roster_free(wp_roster *r)
+{
+    if (!r) return;
+    free(r->scenario);
+    free(r->contracting);
+    free(r->solver.version);
+    free(r->solver.stopped_by);
+    for (size_t i = 0; i < r->n_assignments; i++) {
+        wp_roster_assignment *a = &r->assignments[i];
+        free(a->client);
+        free(a->provider);
+        free(a->helper);
+        free(a->previous_provider);
+        free(a->previous_helper);
+    }
+    free(r->assignments);
+    for (size_t i = 0; i < r->n_routes; i++) {
+        for (size_t k = 0; k < r->routes[i].n_visits; k++) free(r->routes[i].visits[k].client);
+        free(r->routes[i].visits);
+        free(r->routes[i].helper);
+    }
+    free(r->routes);
+    for (size_t i = 0; i < r->n_awards; i++) {
+        for (size_t k = 0; k < r->awards[i].n_providers; k++) free(r->awards[i].providers[k]);
+        free(r->awards[i].providers);
+        free(r->awards[i].district);
+    }
+    free(r->awards);
+    for (size_t i = 0; i < r->n_transfers; i++) {
+        free(r->transfers[i].helper);
+        free(r->transfers[i].from);
+        free(r->transfers[i].to);
+    }
+    free(r->transfers);
+    for (size_t i = 0; i < r->n_unassigned; i++) {
+        free(r->unassigned[i].client);
+        free(r->unassigned[i].reason);
+    }
+    free(r->unassigned);
+    free(r);
+}
+
+/* ---- writing ----------------------------------------------------------------------------- */
+
+#define KPI_FIELDS(X)                                                                              \
+    X(clients, int)                                                                                \
+    X(clients_fully_served, int)                                                                   \
+    X(visits, int)                                                                                 \
+    X(visits_served, int)                                                                          \
+    X(care_hours, double)                                                                          \
+    X(unserved_hours, double)                                                                      \
+    X(travel_km, double)                                                                           \
+    X(travel_hours, double)                                                                        \
+    X(travel_share, double)                                                                        \
+    X(pairs_total, int)                                                                            \
+    X(pairs_kept, int)                                                                             \
+    X(clients_changed_provider, int)                                                               \
+    X(helpers_changed_employer, int)                                                               \
+    X(helpers_used, int)                                                                           \
+    X(helper_days, int)                                                                            \
+    X(utilization, double)                                                                         \
+    X(cost_eur, double)                                                                            \
+    X(objective, double)                                                                           \
+    X(clients_changed_helper, int)                                                                 \
+    X(waiting_list_clients, int)                                                                   \
+    X(wait_hours, double)                                                                          \
+    X(travel_minutes, double)                                                                      \
+    X(unserved_weighted_minutes, double)
+
+cJSON *wp_kpi_to_json(const wp_kpi *k)
+{
+    cJSON *o = cJSON_CreateObject();
+#define X(name, type) cJSON_AddNumberToObject(o, #name, (double)k->name);
+    KPI_FIELDS(X)
+#undef X
+    return o;
+}
+
+bool wp_kpi_from_json(wp_jctx *ctx, const cJSON *obj, bool strict, wp_kpi *k)
+{
+    memset(k, 0, sizeof *k);
+    if (!cJSON_IsObject(obj)) {
+        wp_jerr(ctx, NULL, "must be an object, not %s", wp_jtype_name(obj));
+        return false;
+    }
+    int before = ctx->problems;
+    double v;
+#define X(name, type)                                                                              \
+    if (wp_jget_number(ctx, obj, #name, false, -1e300, 1e300, &v)) k->name = (type)v;
+    KPI_FIELDS(X)
+#undef X
+    if (strict) {
+        static const char *const keys[] = {
+#define X(name, type) #name,
+            KPI_FIELDS(X)
+#undef X
+                "providers_per_district_min",
+            "hhi", "pairs_bound", NULL};
+        wp_jcheck_keys(ctx, obj, keys);
+    }
+    return ctx->problems == before;
+}
+
+static void add_opt_string(cJSON *o, const char *key, const char *value)
+{
+    if (value) cJSON_AddStringToObject(o, key, value);
+    else cJSON_AddNullToObject(o, key);
+}
+
+static cJSON *solver_json(const wp_roster_solver *s)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "version", s->version ? s->version : "");
+    cJSON_AddNumberToObject(o, "seed", (double)s->seed);
+    cJSON_AddNumberToObject(o, "threads", s->threads);
+    cJSON_AddNumberToObject(o, "time_limit_s", s->time_limit_s);
+    cJSON_AddNumberToObject(o, "elapsed_s", s->elapsed_s);
+    cJSON_AddNumberToObject(o, "peak_memory_mib", s->peak_memory_mib);
+    cJSON_AddNumberToObject(o, "iterations", (double)s->iterations);
+    cJSON_AddStringToObject(o, "stopped_by", s->stopped_by ? s->stopped_by : "");
+    return o;
+}
+
+static cJSON *route_json(const wp_roster_route *rt)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "helper", rt->helper);
+    cJSON_AddStringToObject(o, "day", wp_day_name(rt->day));
+    cJSON_AddNumberToObject(o, "start", rt->start);
+    cJSON_AddNumberToObject(o, "end", rt->end);
+    cJSON_AddNumberToObject(o, "travel_km", rt->travel_km);
+    cJSON_AddNumberToObject(o, "travel_min", rt->travel_min);
+    cJSON_AddNumberToObject(o, "load", rt->load);
+    cJSON *vs = cJSON_AddArrayToObject(o, "visits");
+    for (size_t k = 0; k < rt->n_visits; k++) {
+        const wp_roster_visit *v = &rt->visits[k];
+        cJSON *vo = cJSON_CreateObject();
+        cJSON_AddStringToObject(vo, "client", v->client);
+        cJSON_AddNumberToObject(vo, "visit", v->visit);
+        cJSON_AddNumberToObject(vo, "arrival", v->arrival);
+        cJSON_AddNumberToObject(vo, "start", v->start);
+        cJSON_AddNumberToObject(vo, "end", v->end);
+        cJSON_AddNumberToObject(vo, "travel_km", v->travel_km);
+        cJSON_AddNumberToObject(vo, "travel_min", v->travel_min);
+        cJSON_AddItemToArray(vs, vo);
+    }
+    return o;
+}
+
+cJSON *wp_roster_to_json(const wp_roster *r)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddStringToObject(doc, "format", ROSTER_FORMAT);
+    cJSON_AddStringToObject(doc, "scenario", r->scenario ? r->scenario : "");
+    cJSON_AddItemToObject(doc, "solver", solver_json(&r->solver));
+    if (r->contracting) cJSON_AddStringToObject(doc, "contracting", r->contracting);
+    cJSON *as = cJSON_AddArrayToObject(doc, "assignments");
+    for (size_t i = 0; i < r->n_assignments; i++) {
+        const wp_roster_assignment *a = &r->assignments[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "client", a->client);
+        cJSON_AddStringToObject(o, "provider", a->provider);
+        cJSON_AddStringToObject(o, "helper", a->helper);
+        add_opt_string(o, "previous_provider", a->previous_provider);
+        add_opt_string(o, "previous_helper", a->previous_helper);
+        cJSON_AddBoolToObject(o, "pair_kept", a->pair_kept);
+        cJSON_AddItemToArray(as, o);
+    }
+    cJSON *rs = cJSON_AddArrayToObject(doc, "routes");
+    for (size_t i = 0; i < r->n_routes; i++) cJSON_AddItemToArray(rs, route_json(&r->routes[i]));
+    if (r->has_awards) {
+        cJSON *aw = cJSON_AddObjectToObject(doc, "awards");
+        for (size_t i = 0; i < r->n_awards; i++) {
+            cJSON *list = cJSON_CreateArray();
+            for (size_t k = 0; k < r->awards[i].n_providers; k++)
+                cJSON_AddItemToArray(list, cJSON_CreateString(r->awards[i].providers[k]));
+            cJSON_AddItemToObject(aw, r->awards[i].district, list);
+        }
+    }
+    cJSON *ts = cJSON_AddArrayToObject(doc, "transfers");
+    for (size_t i = 0; i < r->n_transfers; i++) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "helper", r->transfers[i].helper);
+        cJSON_AddStringToObject(o, "from", r->transfers[i].from);
+        cJSON_AddStringToObject(o, "to", r->transfers[i].to);
+        cJSON_AddItemToArray(ts, o);
+    }
+    cJSON *us = cJSON_AddArrayToObject(doc, "unassigned");
+    for (size_t i = 0; i < r->n_unassigned; i++) {
+        const wp_roster_unassigned *u = &r->unassigned[i];
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "client", u->client);
+        cJSON_AddNumberToObject(o, "visit", u->visit);
+        cJSON_AddNumberToObject(o, "minutes", u->minutes);
+        cJSON_AddStringToObject(o, "reason", u->reason);
+        cJSON_AddItemToArray(us, o);
+    }
+    cJSON *kpi = wp_kpi_to_json(&r->kpi);
+    if (r->pairs_bound >= 0) cJSON_AddNumberToObject(kpi, "pairs_bound", r->pairs_bound);
+    cJSON_AddItemToObject(doc, "kpi", kpi);
+    return doc;
+}
+
+wp_status wp_json_write_file(const cJSON *doc, const char *path, wp_error *err)
+{
+    char *text = cJSON_Print(doc);
+    if (!text) return wp_error_add(err, WP_ERR_INTERNAL, path, NULL, 0, 0, "cannot format JSON");
+    size_t len = strlen(text);
+    text = wp_realloc(text, len + 2);
+    text[len++] = '\n';
+    text[len] = '\0';
+    wp_status s = wp_file_write_atomic(path, text, len, err);
+    free(text);
+    return s;
+}
+
+wp_status wp_roster_write_json(const wp_roster *r, const char *path, wp_error *err)
+{
+    cJSON *doc = wp_roster_to_json(r);
+    wp_status s = wp_json_write_file(doc, path, err);
+    cJSON_Delete(doc);
+    return s;
+}
+
+/* ---- reading ----------------------------------------------------------------------------- */
+
+static char *dup_string(wp_jctx *ctx, const cJSON *obj, const char *key, bool required)
+{
+    const char *s;
+    return wp_jget_string(ctx, obj, key, required, &s) ? wp_strdup(s) : NULL;
+}
+
+static char *dup_nullable(wp_jctx *ctx, const cJSON *obj, const char *key)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (!it || cJSON_IsNull(it)) return NULL;
+    return dup_string(ctx, obj, key, false);
+}
+
+static double get_num(wp_jctx *ctx, const cJSON *obj, const char *key, bool required)
+{
+    double v = 0;
+    wp_jget_number(ctx, obj, key, required, -1e300, 1e300, &v);
+    return v;
+}
+
+static void read_visit(wp_jctx *ctx, const cJSON *o, wp_roster_visit *v)
+{
+    static const char *const keys[] = {"client", "visit", "arrival", "start", "end",
+                                       "travel_km", "travel_min", NULL};
+    if (!cJSON_IsObject(o)) {
+        wp_jerr(ctx, NULL, "a visit must be an object");
+        return;
+    }
+    wp_jcheck_keys(ctx, o, keys);
+    v->client = dup_string(ctx, o, "client", true);
+    long k = 0;
+    wp_jget_int(ctx, o, "visit", true, 0, 1000000, &k);
+    v->visit = (int)k;
+    v->arrival = get_num(ctx, o, "arrival", true);
+    v->start = get_num(ctx, o, "start", true);
+    v->end = get_num(ctx, o, "end", true);
+    v->travel_km = get_num(ctx, o, "travel_km", true);
+    v->travel_min = get_num(ctx, o, "travel_min", true);
+}
+
+static void read_route(wp_jctx *ctx, const cJSON *o, wp_roster_route *rt)
+{
+    static const char *const keys[] = {"helper",     "day",  "start",  "end", "travel_km",
+                                       "travel_min", "load", "visits", NULL};
+    if (!cJSON_IsObject(o)) {
+        wp_jerr(ctx, NULL, "a route must be an object");
+        return;
+    }
+    wp_jcheck_keys(ctx, o, keys);
+    rt->helper = dup_string(ctx, o, "helper", true);
+    const char *day;
+    rt->day = -1;
+    if (wp_jget_string(ctx, o, "day", true, &day)) {
+        rt->day = wp_day_index(day);
+        if (rt->day < 0) wp_jerr(ctx, "day", "unknown day \"%s\"", day);
+    }
+    rt->start = get_num(ctx, o, "start", true);
+    rt->end = get_num(ctx, o, "end", true);
+    rt->travel_km = get_num(ctx, o, "travel_km", true);
+    rt->travel_min = get_num(ctx, o, "travel_min", true);
+    rt->load = get_num(ctx, o, "load", false);
+    const cJSON *vs = wp_jget_array(ctx, o, "visits", true);
+    if (!vs) return;
+    rt->n_visits = (size_t)cJSON_GetArraySize(vs);
+    rt->visits = wp_calloc(rt->n_visits + 1, sizeof *rt->visits);
+    size_t mark = wp_jpath_key(ctx, "visits"), i = 0;
+    const cJSON *v;
+    cJSON_ArrayForEach(v, vs)
+    {
+        size_t m2 = wp_jpath_index(ctx, i);
+        read_visit(ctx, v, &rt->visits[i++]);
+        wp_jpath_pop(ctx, m2);
+    }
+    wp_jpath_pop(ctx, mark);
+}
+
+typedef void (*item_reader)(wp_jctx *ctx, const cJSON *o, void *item);
+
+/* Reads root[key] (an array) into *items of `size` bytes each with `read`. */
+static void read_array(wp_jctx *ctx, const cJSON *root, const char *key, bool required,
+                       void **items, size_t *n, size_t size, item_reader read)
+{
+    const cJSON *arr = wp_jget_array(ctx, root, key, required);
+    if (!arr) return;
+    *n = (size_t)cJSON_GetArraySize(arr);
+    *items = wp_calloc(*n + 1, size);
+    size_t mark = wp_jpath_key(ctx, key), i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        size_t m2 = wp_jpath_index(ctx, i);
+        read(ctx, it, (char *)*items + size * i);
+        i++;
+        wp_jpath_pop(ctx, m2);
+    }
+    wp_jpath_pop(ctx, mark);
+}
+
+static void read_route_item(wp_jctx *ctx, const cJSON *o, void *item)
+{
+    read_route(ctx, o, item);
+}
+
+static void read_assignment_item(wp_jctx *ctx, const cJSON *o, void *item)
+{
+    wp_roster_assignment *a = item;
+    static const char *const keys[] = {"client", "provider", "helper", "previous_provider",
+                                       "previous_helper", "pair_kept", NULL};
+    if (!cJSON_IsObject(o)) {
+        wp_jerr(ctx, NULL, "an assignment must be an object");
+        return;
+    }
+    wp_jcheck_keys(ctx, o, keys);
+    a->client = dup_string(ctx, o, "client", true);
+    a->provider = dup_string(ctx, o, "provider", true);
+    a->helper = dup_string(ctx, o, "helper", true);
+    a->previous_provider = dup_nullable(ctx, o, "previous_provider");
+    a->previous_helper = dup_nullable(ctx, o, "previous_helper");
+    wp_jget_bool(ctx, o, "pair_kept", true, &a->pair_kept);
+}
+
+static void read_transfer_item(wp_jctx *ctx, const cJSON *o, void *item)
+{
+    wp_roster_transfer *t = item;
+    static const char *const keys[] = {"helper", "from", "to", NULL};
+    if (!cJSON_IsObject(o)) {
+        wp_jerr(ctx, NULL, "a transfer must be an object");
+        return;
+    }
+    wp_jcheck_keys(ctx, o, keys);
+    t->helper = dup_string(ctx, o, "helper", true);
+    t->from = dup_string(ctx, o, "from", true);
+    t->to = dup_string(ctx, o, "to", true);
+}
+
+static void read_unassigned_item(wp_jctx *ctx, const cJSON *o, void *item)
+{
+    wp_roster_unassigned *u = item;
+    static const char *const keys[] = {"client", "visit", "minutes", "reason", NULL};
+    if (!cJSON_IsObject(o)) {
+        wp_jerr(ctx, NULL, "an unassigned entry must be an object");
+        return;
+    }
+    wp_jcheck_keys(ctx, o, keys);
+    u->client = dup_string(ctx, o, "client", true);
+    long k = 0;
+    wp_jget_int(ctx, o, "visit", true, 0, 1000000, &k);
+    u->visit = (int)k;
+    u->minutes = get_num(ctx, o, "minutes", false);
+    u->reason = dup_string(ctx, o, "reason", false);
+}
+
+static void read_awards(wp_jctx *ctx, const cJSON *root, wp_roster *r)
+{
+    const cJSON *aw = wp_jget_object(ctx, root, "awards", false);
+    if (!aw) return;
+    r->has_awards = true;
+    r->n_awards = (size_t)cJSON_GetArraySize(aw);
+    r->awards = wp_calloc(r->n_awards + 1, sizeof *r->awards);
+    size_t mark = wp_jpath_key(ctx, "awards"), i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, aw)
+    {
+        wp_roster_award *a = &r->awards[i++];
+        a->district = wp_strdup(it->string);
+        if (!cJSON_IsArray(it)) {
+            wp_jerr(ctx, it->string, "must be an array of provider ids");
+            continue;
+        }
+        a->n_providers = (size_t)cJSON_GetArraySize(it);
+        a->providers = wp_calloc(a->n_providers + 1, sizeof(char *));
+        size_t k = 0;
+        const cJSON *p;
+        cJSON_ArrayForEach(p, it)
+        {
+            if (cJSON_IsString(p)) a->providers[k] = wp_strdup(p->valuestring);
+            else {
+                a->providers[k] = wp_strdup("");
+                wp_jerr(ctx, it->string, "provider ids must be strings");
+            }
+            k++;
+        }
+    }
+    wp_jpath_pop(ctx, mark);
+}
+
+static void read_solver(wp_jctx *ctx, const cJSON *root, wp_roster *r)
+{
+    const cJSON *s = wp_jget_object(ctx, root, "solver", false);
+    if (!s) return;
+    size_t mark = wp_jpath_key(ctx, "solver");
+    r->solver.version = dup_string(ctx, s, "version", false);
+    r->solver.stopped_by = dup_string(ctx, s, "stopped_by", false);
+    r->solver.seed = (unsigned long long)get_num(ctx, s, "seed", false);
+    r->solver.threads = (int)get_num(ctx, s, "threads", false);
+    r->solver.time_limit_s = get_num(ctx, s, "time_limit_s", false);
+    r->solver.elapsed_s = get_num(ctx, s, "elapsed_s", false);
+    r->solver.peak_memory_mib = get_num(ctx, s, "peak_memory_mib", false);
+    r->solver.iterations = (long long)get_num(ctx, s, "iterations", false);
+    wp_jpath_pop(ctx, mark);
+}
+
+wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
+{
+    *out = NULL;
+    size_t len;
+    char *text = wp_file_read(path, &len, "roster", err);
+    if (!text) return WP_ERR_INPUT;
+    cJSON *root = wp_json_parse(text, len, path, err);
+    free(text);
+    if (!root) return WP_ERR_INPUT;
+    wp_jctx ctx;
+    wp_jctx_init(&ctx, path, err);
+    wp_roster *r = wp_calloc(1, sizeof *r);
+    r->pairs_bound = -1;
+    if (!cJSON_IsObject(root)) {
+        wp_jerr(&ctx, NULL, "a roster must be a JSON object");
+    } else {
+        static const char *const keys[] = {"format",  "scenario",  "solver",     "contracting",
+                                           "assignments", "routes", "awards",    "transfers",
+                                           "unassigned",  "kpi",    NULL};
+        wp_jcheck_keys(&ctx, root, keys);
+        const char *fmt;
+        if (wp_jget_string(&ctx, root, "format", true, &fmt) && strcmp(fmt, ROSTER_FORMAT) != 0)
+            wp_jerr(&ctx, "format", "\"%s\" is not supported (expected \"%s\")", fmt,
+                    ROSTER_FORMAT);
+        r->scenario = dup_string(&ctx, root, "scenario", false);
+        r->contracting = dup_string(&ctx, root, "contracting", false);
+        read_solver(&ctx, root, r);
+        read_array(&ctx, root, "assignments", true, (void **)&r->assignments, &r->n_assignments,
+                   sizeof *r->assignments, read_assignment_item);
+        read_array(&ctx, root, "routes", true, (void **)&r->routes, &r->n_routes,
+                   sizeof *r->routes, read_route_item);
+        read_awards(&ctx, root, r);
+        read_array(&ctx, root, "transfers", false, (void **)&r->transfers, &r->n_transfers,
+                   sizeof *r->transfers, read_transfer_item);
+        read_array(&ctx, root, "unassigned", true, (void **)&r->unassigned, &r->n_unassigned,
+                   sizeof *r->unassigned, read_unassigned_item);
+        const cJSON *kpi = wp_jget_object(&ctx, root, "kpi", false);
+        if (kpi) {
+            size_t mark = wp_jpath_key(&ctx, "kpi");
+            wp_kpi_from_json(&ctx, kpi, true, &r->kpi);
+            const cJSON *bound = cJSON_GetObjectItemCaseSensitive(kpi, "pairs_bound");
+            if (cJSON_IsNumber(bound)) r->pairs_bound = bound->valuedouble;
+            wp_jpath_pop(&ctx, mark);
+        }
+    }
+    cJSON_Delete(root);
+    int problems = ctx.problems;
+    wp_jctx_free(&ctx);
+    if (problems) {
+        wp_roster_free(r);
+        return WP_ERR_INPUT;
+    }
+    *out = r;
+    return WP_OK;
+}

@@ -1,0 +1,900 @@
+/* wijkplan-scenario/1 loader: JSON -> validated, projected, indexed wp_model.
+ *
+ * Pass 1 reads every entity with typed getters (reporting presence, type, range, unknown
+ * fields) and keeps references as strings. Pass 2 resolves ids, projects coordinates, places
+ * clients in districts and reads the matrix. Nothing is half-built on failure: the model is
+ * freed and only the problem list remains. */
+#include "io/scenario_load.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "geo/districts.h"
+#include "geo/matrix.h"
+#include "geo/project.h"
+#include "json/jread.h"
+#include "json/jtime.h"
+#include "model/market.h"
+#include "util/alloc.h"
+#include "util/fileio.h"
+
+#define SCENARIO_FORMAT "wijkplan-scenario/1"
+
+/* References kept as strings until every id is known. */
+typedef struct pending {
+    const char **helper_provider; /* per helper */
+    const char **client_provider, **client_helper, **client_district; /* per client, or NULL */
+} pending;
+
+typedef struct loader {
+    wp_jctx ctx;
+    wp_model *m;
+    const char *base_dir;
+    pending ref;
+    size_t avail_cap;
+} loader;
+
+static char *extra_of(const cJSON *obj)
+{
+    const cJSON *extra = cJSON_GetObjectItemCaseSensitive(obj, "extra");
+    return extra ? cJSON_PrintUnformatted(extra) : NULL;
+}
+
+/* ---- skills ------------------------------------------------------------------------------ */
+
+static int skill_index(loader *L, const char *name)
+{
+    wp_model *m = L->m;
+    for (int k = 0; k < m->n_skills; k++)
+        if (strcmp(m->skill_names[k], name) == 0) return k;
+    if (m->n_skills >= 64) return -1;
+    m->skill_names = wp_realloc_array(m->skill_names, (size_t)m->n_skills + 1, sizeof(char *));
+    m->skill_names[m->n_skills] = wp_strdup(name);
+    return m->n_skills++;
+}
+
+static void read_skills(loader *L, const cJSON *obj, wp_skillset *out)
+{
+    const cJSON *arr = wp_jget_array(&L->ctx, obj, "skills", false);
+    if (!arr) return;
+    size_t mark = wp_jpath_key(&L->ctx, "skills");
+    size_t i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        size_t m2 = wp_jpath_index(&L->ctx, i++);
+        if (!cJSON_IsString(it) || !*it->valuestring) {
+            wp_jerr(&L->ctx, NULL, "a skill must be a non-empty string, not %s",
+                    wp_jtype_name(it));
+        } else {
+            int k = skill_index(L, it->valuestring);
+            if (k < 0) wp_jerr(&L->ctx, NULL, "more than 64 distinct skills are not supported");
+            else *out |= (wp_skillset)1 << k;
+        }
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+/* ---- small typed values ------------------------------------------------------------------ */
+
+static bool read_point(loader *L, const cJSON *obj, const char *key, bool required, double *x,
+                       double *y)
+{
+    const cJSON *it = wp_jget(&L->ctx, obj, key, required);
+    if (!it) return false;
+    if (!cJSON_IsArray(it) || cJSON_GetArraySize(it) != 2) {
+        wp_jerr(&L->ctx, key, "must be a two-element array [x, y] (GeoJSON order: [lon, lat])");
+        return false;
+    }
+    const cJSON *a = it->child, *b = a->next;
+    if (!cJSON_IsNumber(a) || !cJSON_IsNumber(b)) {
+        wp_jerr(&L->ctx, key, "coordinates must be numbers");
+        return false;
+    }
+    if (!isfinite(a->valuedouble) || !isfinite(b->valuedouble)) {
+        wp_jerr(&L->ctx, key, "coordinates must be finite numbers");
+        return false;
+    }
+    *x = a->valuedouble;
+    *y = b->valuedouble;
+    return true;
+}
+
+static bool read_enum(loader *L, const cJSON *obj, const char *key, const char *const *names,
+                      int *out)
+{
+    const char *s;
+    if (!wp_jget_string(&L->ctx, obj, key, false, &s)) return false;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(names[i], s) == 0) {
+            *out = i;
+            return true;
+        }
+    char allowed[256] = "";
+    for (int i = 0; names[i]; i++) {
+        strncat(allowed, i ? ", " : "", sizeof allowed - strlen(allowed) - 1);
+        strncat(allowed, names[i], sizeof allowed - strlen(allowed) - 1);
+    }
+    wp_jerr(&L->ctx, key, "\"%s\" is not one of %s", s, allowed);
+    return false;
+}
+
+static const char *const product_names[] = {"HO", "HO+", NULL};
+static const char *const mode_names[] = {"bike", "ebike", "car", "walk", NULL};
+
+/* ---- top-level sections ------------------------------------------------------------------ */
+
+static void read_travel(loader *L, const cJSON *root)
+{
+    wp_model *m = L->m;
+    m->detour = 1.3;
+    m->speed_kmh[WP_MODE_BIKE] = 15;
+    m->speed_kmh[WP_MODE_EBIKE] = 18;
+    m->speed_kmh[WP_MODE_CAR] = 30;
+    m->speed_kmh[WP_MODE_WALK] = 5;
+    m->planar_speed = 1.0;
+    const cJSON *t = wp_jget_object(&L->ctx, root, "travel", false);
+    if (!t) return;
+    size_t mark = wp_jpath_key(&L->ctx, "travel");
+    static const char *const keys[] = {"detour", "speed_kmh", "speed", "matrix", NULL};
+    wp_jcheck_keys(&L->ctx, t, keys);
+    wp_jget_number(&L->ctx, t, "detour", false, 1.0, 100.0, &m->detour);
+    wp_jget_positive(&L->ctx, t, "speed", false, &m->planar_speed);
+    const cJSON *sp = wp_jget_object(&L->ctx, t, "speed_kmh", false);
+    if (sp) {
+        size_t m2 = wp_jpath_key(&L->ctx, "speed_kmh");
+        wp_jcheck_keys(&L->ctx, sp, mode_names);
+        for (int k = 0; k < WP_MODE_COUNT; k++)
+            wp_jget_positive(&L->ctx, sp, mode_names[k], false, &m->speed_kmh[k]);
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+static void read_providers(loader *L, const cJSON *root)
+{
+    wp_model *m = L->m;
+    const cJSON *arr = wp_jget_array(&L->ctx, root, "providers", false);
+    if (!arr) return;
+    m->n_providers = cJSON_GetArraySize(arr);
+    m->providers = wp_calloc((size_t)m->n_providers + 1, sizeof *m->providers);
+    size_t mark = wp_jpath_key(&L->ctx, "providers");
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        wp_provider_def *p = &m->providers[i];
+        size_t m2 = wp_jpath_index(&L->ctx, (size_t)i++);
+        p->tariff[0] = p->tariff[1] = NAN;
+        if (!cJSON_IsObject(it)) {
+            wp_jerr(&L->ctx, NULL, "a provider must be an object, not %s", wp_jtype_name(it));
+            wp_jpath_pop(&L->ctx, m2);
+            continue;
+        }
+        static const char *const keys[] = {"id", "name", "tariff", NULL};
+        wp_jcheck_keys(&L->ctx, it, keys);
+        const char *s;
+        if (wp_jget_id(&L->ctx, it, "id", true, &s)) p->id = wp_strdup(s);
+        if (wp_jget_string(&L->ctx, it, "name", false, &s)) p->name = wp_strdup(s);
+        const cJSON *tar = wp_jget_object(&L->ctx, it, "tariff", false);
+        if (tar) {
+            size_t m3 = wp_jpath_key(&L->ctx, "tariff");
+            wp_jcheck_keys(&L->ctx, tar, product_names);
+            for (int k = 0; k < WP_PRODUCT_COUNT; k++)
+                wp_jget_number(&L->ctx, tar, product_names[k], false, 0, 1e6, &p->tariff[k]);
+            wp_jpath_pop(&L->ctx, m3);
+        }
+        p->extra_json = extra_of(it);
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+static int cmp_window(const void *a, const void *b)
+{
+    const wp_window *x = a, *y = b;
+    return (x->from > y->from) - (x->from < y->from);
+}
+
+static void push_window(loader *L, wp_window w)
+{
+    wp_model *m = L->m;
+    size_t count = (size_t)m->n_avail;
+    WP_PUSH(m->avail, count, L->avail_cap, w);
+    m->n_avail = (int)count;
+}
+
+static void default_availability(loader *L, wp_helper_def *h)
+{
+    h->avail_start = L->m->n_avail;
+    for (int d = 0; d < WP_DAYS; d++) {
+        h->avail_off[d] = (uint8_t)(L->m->n_avail - h->avail_start);
+        if (d < 5) push_window(L, (wp_window){8 * 60, 17 * 60});
+    }
+    h->avail_off[WP_DAYS] = (uint8_t)(L->m->n_avail - h->avail_start);
+}
+
+static void read_availability(loader *L, const cJSON *obj, wp_helper_def *h)
+{
+    const cJSON *av = wp_jget_object(&L->ctx, obj, "availability", false);
+    if (!av) { /* absent, or of the wrong type (already reported) */
+        default_availability(L, h);
+        return;
+    }
+    size_t mark = wp_jpath_key(&L->ctx, "availability");
+    static const char *const days[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL};
+    wp_jcheck_keys(&L->ctx, av, days);
+    h->avail_start = L->m->n_avail;
+    for (int d = 0; d < WP_DAYS; d++) {
+        h->avail_off[d] = (uint8_t)(L->m->n_avail - h->avail_start);
+        const cJSON *list = wp_jget_array(&L->ctx, av, days[d], false);
+        if (!list) continue;
+        size_t m2 = wp_jpath_key(&L->ctx, days[d]);
+        int first = L->m->n_avail;
+        size_t i = 0;
+        const cJSON *w;
+        cJSON_ArrayForEach(w, list)
+        {
+            size_t m3 = wp_jpath_index(&L->ctx, i++);
+            wp_window win;
+            if (i > 32) wp_jerr(&L->ctx, NULL, "more than 32 windows on one day");
+            else if (wp_jwindow(&L->ctx, w, false, &win)) push_window(L, win);
+            wp_jpath_pop(&L->ctx, m3);
+        }
+        int n = L->m->n_avail - first;
+        if (n > 1) qsort(L->m->avail + first, (size_t)n, sizeof(wp_window), cmp_window);
+        for (int k = first + 1; k < first + n; k++)
+            if (L->m->avail[k].from < L->m->avail[k - 1].to)
+                wp_jerr(&L->ctx, NULL, "windows overlap (merge them into one)");
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    h->avail_off[WP_DAYS] = (uint8_t)(L->m->n_avail - h->avail_start);
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+static void read_helper(loader *L, const cJSON *it, int i)
+{
+    wp_model *m = L->m;
+    wp_helper_def *h = &m->helpers[i];
+    h->provider = -1;
+    h->home = m->n_clients + i;
+    h->mode = WP_MODE_BIKE;
+    h->day_max_min = INFINITY;
+    h->max_visits_per_day = WP_UNLIMITED_VISITS;
+    h->qualification = WP_PRODUCT_HO;
+    h->capacity = INFINITY;
+    if (!cJSON_IsObject(it)) {
+        wp_jerr(&L->ctx, NULL, "a helper must be an object, not %s", wp_jtype_name(it));
+        default_availability(L, h);
+        return;
+    }
+    static const char *const keys[] = {
+        "id",           "provider",      "home",   "mode",     "hours_per_week",
+        "max_hours_per_day", "max_visits_per_day", "qualification", "skills", "availability",
+        "capacity",     "absent",        NULL};
+    wp_jcheck_keys(&L->ctx, it, keys);
+    const char *s;
+    if (wp_jget_id(&L->ctx, it, "id", true, &s)) h->id = wp_strdup(s);
+    if (wp_jget_id(&L->ctx, it, "provider", true, &s)) L->ref.helper_provider[i] = s;
+    read_point(L, it, "home", true, &m->src_x[h->home], &m->src_y[h->home]);
+    read_enum(L, it, "mode", mode_names, &h->mode);
+    double v;
+    if (wp_jget_positive(&L->ctx, it, "hours_per_week", true, &v)) h->week_min = v * 60;
+    if (wp_jget_positive(&L->ctx, it, "max_hours_per_day", false, &v)) h->day_max_min = v * 60;
+    long n;
+    if (wp_jget_int(&L->ctx, it, "max_visits_per_day", false, 1, WP_UNLIMITED_VISITS, &n))
+        h->max_visits_per_day = (int)n;
+    read_enum(L, it, "qualification", product_names, &h->qualification);
+    read_skills(L, it, &h->skills);
+    read_availability(L, it, h);
+    wp_jget_number(&L->ctx, it, "capacity", false, 0, HUGE_VAL, &h->capacity);
+    const cJSON *absent = wp_jget(&L->ctx, it, "absent", false);
+    if (absent) {
+        size_t mark = wp_jpath_key(&L->ctx, "absent");
+        wp_jdays(&L->ctx, absent, true, &h->absent);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    h->extra_json = extra_of(it);
+}
+
+static void read_helpers(loader *L, const cJSON *root)
+{
+    wp_model *m = L->m;
+    const cJSON *arr = wp_jget_array(&L->ctx, root, "helpers", false);
+    m->n_helpers = arr ? cJSON_GetArraySize(arr) : 0;
+    m->helpers = wp_calloc((size_t)m->n_helpers + 1, sizeof *m->helpers);
+    L->ref.helper_provider = wp_calloc((size_t)m->n_helpers + 1, sizeof(char *));
+    if (!arr) return;
+    size_t mark = wp_jpath_key(&L->ctx, "helpers");
+    int i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        size_t m2 = wp_jpath_index(&L->ctx, (size_t)i);
+        read_helper(L, it, i++);
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+/* Defaults a client's visits inherit. */
+typedef struct client_defaults {
+    uint8_t days;
+    wp_window window;
+} client_defaults;
+
+static int count_client_visits(const cJSON *it)
+{
+    const cJSON *visits = cJSON_GetObjectItemCaseSensitive(it, "visits");
+    if (cJSON_IsArray(visits)) return cJSON_GetArraySize(visits);
+    const cJSON *n = cJSON_GetObjectItemCaseSensitive(it, "visits_per_week");
+    if (cJSON_IsNumber(n) && n->valuedouble >= 1 && n->valuedouble <= 50)
+        return (int)n->valuedouble;
+    return 1;
+}
+
+static bool duration_ok(loader *L, double v)
+{
+    /* Benchmarks converted from CVRP carry stops without service time; real visits take time. */
+    return L->m->planar ? v >= 0 : v > 0;
+}
+
+static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
+                                const client_defaults *def)
+{
+    v->days = def->days;
+    v->window = def->window;
+    if (!cJSON_IsObject(vj)) {
+        wp_jerr(&L->ctx, NULL, "a visit must be an object, not %s", wp_jtype_name(vj));
+        return;
+    }
+    static const char *const keys[] = {"duration_min", "day", "days", "window", "load", NULL};
+    wp_jcheck_keys(&L->ctx, vj, keys);
+    double dur;
+    if (wp_jget_number(&L->ctx, vj, "duration_min", true, -HUGE_VAL, HUGE_VAL, &dur)) {
+        if (!duration_ok(L, dur))
+            wp_jerr(&L->ctx, "duration_min", "must be greater than 0, not %g", dur);
+        else if (dur > 24 * 60 * 7 && !L->m->planar)
+            wp_jerr(&L->ctx, "duration_min", "%g minutes is longer than a week", dur);
+        else v->duration = dur;
+    }
+    const cJSON *day = wp_jget(&L->ctx, vj, "day", false);
+    const cJSON *days = wp_jget(&L->ctx, vj, "days", false);
+    if (day && days) {
+        wp_jerr(&L->ctx, "days", "give either \"day\" or \"days\", not both");
+    } else if (day) {
+        int d = cJSON_IsString(day) ? wp_day_index(day->valuestring) : -1;
+        if (d < 0) wp_jerr(&L->ctx, "day", "must be one of mon, tue, wed, thu, fri, sat, sun");
+        else v->days = (uint8_t)(1u << d);
+    } else if (days) {
+        size_t mark = wp_jpath_key(&L->ctx, "days");
+        wp_jdays(&L->ctx, days, false, &v->days);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    const cJSON *win = wp_jget(&L->ctx, vj, "window", false);
+    if (win) {
+        size_t mark = wp_jpath_key(&L->ctx, "window");
+        wp_jwindow(&L->ctx, win, true, &v->window);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    wp_jget_number(&L->ctx, vj, "load", false, 0, HUGE_VAL, &v->load);
+}
+
+static void read_client_visits(loader *L, const cJSON *it, wp_client_def *c,
+                               const client_defaults *def)
+{
+    wp_model *m = L->m;
+    const cJSON *visits = wp_jget(&L->ctx, it, "visits", false);
+    const cJSON *hours = wp_jget(&L->ctx, it, "hours_per_week", false);
+    const cJSON *per_week = wp_jget(&L->ctx, it, "visits_per_week", false);
+    for (int k = 0; k < c->n_visits; k++) {
+        wp_visit_def *v = &m->visits[c->first_visit + k];
+        v->client = (int)(c - m->clients);
+        v->index = k;
+        v->days = def->days;
+        v->window = def->window;
+    }
+    if (visits && hours) {
+        wp_jerr(&L->ctx, "visits", "give either \"visits\" or \"hours_per_week\", not both");
+        return;
+    }
+    if (!visits && !hours) {
+        wp_jerr(&L->ctx, NULL, "missing required field: give \"hours_per_week\" or \"visits\"");
+        return;
+    }
+    if (visits) {
+        if (per_week) wp_jerr(&L->ctx, "visits_per_week", "goes with hours_per_week, not visits");
+        if (!cJSON_IsArray(visits) || cJSON_GetArraySize(visits) == 0) {
+            wp_jerr(&L->ctx, "visits", "must be a non-empty array of visits");
+            return;
+        }
+        size_t mark = wp_jpath_key(&L->ctx, "visits");
+        int k = 0;
+        const cJSON *vj;
+        cJSON_ArrayForEach(vj, visits)
+        {
+            size_t m2 = wp_jpath_index(&L->ctx, (size_t)k);
+            read_explicit_visit(L, vj, &m->visits[c->first_visit + k], def);
+            k++;
+            wp_jpath_pop(&L->ctx, m2);
+        }
+        wp_jpath_pop(&L->ctx, mark);
+        return;
+    }
+    double h;
+    long n = 1;
+    if (!wp_jget_positive(&L->ctx, it, "hours_per_week", true, &h)) return;
+    if (h > 7 * 24) {
+        wp_jerr(&L->ctx, "hours_per_week", "%g hours is more than a week has", h);
+        return;
+    }
+    if (per_week && !wp_jget_int(&L->ctx, it, "visits_per_week", false, 1, 50, &n)) return;
+    for (int k = 0; k < c->n_visits; k++) m->visits[c->first_visit + k].duration = h * 60 / n;
+}
+
+static void read_client(loader *L, const cJSON *it, int i)
+{
+    wp_model *m = L->m;
+    wp_client_def *c = &m->clients[i];
+    c->location = i;
+    c->district = c->provider = c->helper = -1;
+    c->product = WP_PRODUCT_HO;
+    c->priority = 3;
+    c->consistency_min = -1;
+    client_defaults def = {0x1F, {8 * 60, 17 * 60}};
+    if (!cJSON_IsObject(it)) {
+        wp_jerr(&L->ctx, NULL, "a client must be an object, not %s", wp_jtype_name(it));
+        return;
+    }
+    static const char *const keys[] = {
+        "id",      "location", "district",  "provider",        "helper",
+        "product", "skills",   "priority",  "hours_per_week",  "visits_per_week",
+        "days",    "window",   "min_days_between_visits", "arrival_consistency_min", "visits",
+        NULL};
+    wp_jcheck_keys(&L->ctx, it, keys);
+    const char *s;
+    if (wp_jget_id(&L->ctx, it, "id", true, &s)) c->id = wp_strdup(s);
+    read_point(L, it, "location", true, &m->src_x[i], &m->src_y[i]);
+    if (wp_jget_id(&L->ctx, it, "district", false, &s)) L->ref.client_district[i] = s;
+    if (wp_jget_id(&L->ctx, it, "provider", false, &s)) L->ref.client_provider[i] = s;
+    if (wp_jget_id(&L->ctx, it, "helper", false, &s)) L->ref.client_helper[i] = s;
+    read_enum(L, it, "product", product_names, &c->product);
+    read_skills(L, it, &c->skills);
+    long n;
+    if (wp_jget_int(&L->ctx, it, "priority", false, 1, 5, &n)) c->priority = (int)n;
+    const cJSON *days = wp_jget(&L->ctx, it, "days", false);
+    if (days) {
+        size_t mark = wp_jpath_key(&L->ctx, "days");
+        wp_jdays(&L->ctx, days, false, &def.days);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    const cJSON *win = wp_jget(&L->ctx, it, "window", false);
+    if (win) {
+        size_t mark = wp_jpath_key(&L->ctx, "window");
+        wp_jwindow(&L->ctx, win, true, &def.window);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    c->min_days_between = c->n_visits > 1 ? 1 : 0;
+    if (wp_jget_int(&L->ctx, it, "min_days_between_visits", false, 0, 6, &n))
+        c->min_days_between = (int)n;
+    wp_jget_number(&L->ctx, it, "arrival_consistency_min", false, 0, HUGE_VAL,
+                   &c->consistency_min);
+    read_client_visits(L, it, c, &def);
+    c->extra_json = extra_of(it);
+}
+
+static void read_clients(loader *L, const cJSON *root)
+{
+    wp_model *m = L->m;
+    const cJSON *arr = wp_jget_array(&L->ctx, root, "clients", false);
+    m->n_clients = arr ? cJSON_GetArraySize(arr) : 0;
+    m->clients = wp_calloc((size_t)m->n_clients + 1, sizeof *m->clients);
+    L->ref.client_provider = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
+    L->ref.client_helper = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
+    L->ref.client_district = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
+    if (!arr) return;
+    /* Visits are laid out client by client, so count them first. */
+    int total = 0, i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        int k = cJSON_IsObject(it) ? count_client_visits(it) : 0;
+        m->clients[i].first_visit = total;
+        m->clients[i].n_visits = k;
+        total += k;
+        i++;
+    }
+    m->n_visits = total;
+    m->visits = wp_calloc((size_t)total + 1, sizeof *m->visits);
+    size_t mark = wp_jpath_key(&L->ctx, "clients");
+    i = 0;
+    cJSON_ArrayForEach(it, arr)
+    {
+        size_t m2 = wp_jpath_index(&L->ctx, (size_t)i);
+        read_client(L, it, i++);
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+static void read_contracting(loader *L, const cJSON *root, const cJSON **awards)
+{
+    wp_contracting *c = &L->m->contracting;
+    c->model = WP_OPEN_HOUSE;
+    c->providers_per_district = 1;
+    c->awards_given = false;
+    *awards = NULL;
+    const cJSON *obj = wp_jget_object(&L->ctx, root, "contracting", false);
+    if (!obj) return;
+    size_t mark = wp_jpath_key(&L->ctx, "contracting");
+    static const char *const keys[] = {"model", "providers_per_district", "awards",
+                                       "staff_transfer", NULL};
+    wp_jcheck_keys(&L->ctx, obj, keys);
+    static const char *const models[] = {"open_house", "per_district", NULL};
+    read_enum(L, obj, "model", models, &c->model);
+    long k;
+    if (wp_jget_int(&L->ctx, obj, "providers_per_district", false, 1, 1000, &k))
+        c->providers_per_district = (int)k;
+    wp_jget_bool(&L->ctx, obj, "staff_transfer", false, &c->staff_transfer);
+    const cJSON *aw = wp_jget(&L->ctx, obj, "awards", false);
+    if (aw) {
+        if (cJSON_IsString(aw) && strcmp(aw->valuestring, "optimize") == 0) {
+            c->awards_given = false;
+        } else if (cJSON_IsObject(aw)) {
+            c->awards_given = true;
+            *awards = aw;
+        } else {
+            wp_jerr(&L->ctx, "awards",
+                    "must be \"optimize\" or an object of district ids to provider id lists");
+        }
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+static void read_policy_objective(loader *L, const cJSON *root)
+{
+    wp_model *m = L->m;
+    m->pair_policy = WP_PAIRS_SOFT;
+    const cJSON *pol = wp_jget_object(&L->ctx, root, "policy", false);
+    if (pol) {
+        size_t mark = wp_jpath_key(&L->ctx, "policy");
+        static const char *const keys[] = {"fixed_pairs", NULL};
+        wp_jcheck_keys(&L->ctx, pol, keys);
+        static const char *const values[] = {"soft", "hard", NULL};
+        read_enum(L, pol, "fixed_pairs", values, &m->pair_policy);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    m->objective = (wp_objective){1000, 600, 1, 0, 0};
+    const cJSON *obj = wp_jget_object(&L->ctx, root, "objective", false);
+    if (!obj) return;
+    size_t mark = wp_jpath_key(&L->ctx, "objective");
+    static const char *const keys[] = {"unserved_minute", "broken_pair", "travel_minute",
+                                       "helper_day", "helper", NULL};
+    wp_jcheck_keys(&L->ctx, obj, keys);
+    wp_objective *o = &m->objective;
+    wp_jget_number(&L->ctx, obj, "unserved_minute", false, 0, HUGE_VAL, &o->unserved_minute);
+    wp_jget_number(&L->ctx, obj, "broken_pair", false, 0, HUGE_VAL, &o->broken_pair);
+    wp_jget_number(&L->ctx, obj, "travel_minute", false, 0, HUGE_VAL, &o->travel_minute);
+    wp_jget_number(&L->ctx, obj, "helper_day", false, 0, HUGE_VAL, &o->helper_day);
+    wp_jget_number(&L->ctx, obj, "helper", false, 0, HUGE_VAL, &o->helper);
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+/* ---- pass 2: ids and references ---------------------------------------------------------- */
+
+static void index_ids(loader *L, wp_strmap *map, const char *section, int n, size_t stride,
+                      const void *items)
+{
+    for (int i = 0; i < n; i++) {
+        const char *id = *(char *const *)((const char *)items + (size_t)i * stride);
+        if (!id) continue;
+        int prev = wp_strmap_put(map, id, i);
+        if (prev >= 0) {
+            size_t mark = wp_jpath_key(&L->ctx, section);
+            wp_jpath_index(&L->ctx, (size_t)i);
+            wp_jerr(&L->ctx, "id", "duplicate id \"%s\" (first used at %s[%d])", id, section,
+                    prev);
+            wp_jpath_pop(&L->ctx, mark);
+        }
+    }
+}
+
+static int resolve(loader *L, const wp_strmap *map, const char *section, int i, const char *key,
+                   const char *ref, const char *kind)
+{
+    if (!ref) return -1;
+    int idx = wp_strmap_get(map, ref);
+    if (idx < 0) {
+        size_t mark = wp_jpath_key(&L->ctx, section);
+        wp_jpath_index(&L->ctx, (size_t)i);
+        wp_jerr(&L->ctx, key, "unknown %s \"%s\"", kind, ref);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    return idx;
+}
+
+static void resolve_references(loader *L)
+{
+    wp_model *m = L->m;
+    index_ids(L, &m->provider_ids, "providers", m->n_providers, sizeof *m->providers,
+              m->providers);
+    index_ids(L, &m->helper_ids, "helpers", m->n_helpers, sizeof *m->helpers, m->helpers);
+    index_ids(L, &m->client_ids, "clients", m->n_clients, sizeof *m->clients, m->clients);
+    for (int h = 0; h < m->n_helpers; h++)
+        m->helpers[h].provider = resolve(L, &m->provider_ids, "helpers", h, "provider",
+                                         L->ref.helper_provider[h], "provider");
+    for (int c = 0; c < m->n_clients; c++) {
+        wp_client_def *cl = &m->clients[c];
+        cl->provider = resolve(L, &m->provider_ids, "clients", c, "provider",
+                               L->ref.client_provider[c], "provider");
+        cl->helper =
+            resolve(L, &m->helper_ids, "clients", c, "helper", L->ref.client_helper[c], "helper");
+    }
+}
+
+static void resolve_awards(loader *L, const cJSON *awards)
+{
+    wp_model *m = L->m;
+    wp_contracting *c = &m->contracting;
+    if (c->model != WP_PER_DISTRICT) return;
+    if (m->n_districts == 0) {
+        wp_jerr(&L->ctx, "contracting", "per_district contracting needs \"districts\"");
+        return;
+    }
+    if (!c->awards_given) return;
+    wp_awards *a = &c->awards;
+    a->n_districts = m->n_districts;
+    a->count = wp_calloc((size_t)m->n_districts, sizeof *a->count);
+    a->providers = wp_calloc((size_t)m->n_districts, sizeof *a->providers);
+    size_t mark = wp_jpath_key(&L->ctx, "contracting");
+    wp_jpath_key(&L->ctx, "awards");
+    const cJSON *it;
+    cJSON_ArrayForEach(it, awards)
+    {
+        int d = wp_strmap_get(&m->district_ids, it->string);
+        if (d < 0) {
+            wp_jerr(&L->ctx, it->string, "unknown district \"%s\"", it->string);
+            continue;
+        }
+        if (a->providers[d]) {
+            wp_jerr(&L->ctx, it->string, "duplicate field");
+            continue;
+        }
+        if (!cJSON_IsArray(it) || cJSON_GetArraySize(it) == 0) {
+            wp_jerr(&L->ctx, it->string, "must be a non-empty array of provider ids");
+            continue;
+        }
+        a->providers[d] = wp_calloc((size_t)cJSON_GetArraySize(it), sizeof(int));
+        size_t m2 = wp_jpath_key(&L->ctx, it->string);
+        size_t i = 0;
+        const cJSON *p;
+        cJSON_ArrayForEach(p, it)
+        {
+            size_t m3 = wp_jpath_index(&L->ctx, i++);
+            int idx = cJSON_IsString(p) ? wp_strmap_get(&m->provider_ids, p->valuestring) : -1;
+            if (idx < 0)
+                wp_jerr(&L->ctx, NULL, "unknown provider %s%s%s", cJSON_IsString(p) ? "\"" : "",
+                        cJSON_IsString(p) ? p->valuestring : wp_jtype_name(p),
+                        cJSON_IsString(p) ? "\"" : "");
+            else {
+                bool dup = false;
+                for (int k = 0; k < a->count[d]; k++) dup |= a->providers[d][k] == idx;
+                if (dup) wp_jerr(&L->ctx, NULL, "provider \"%s\" is listed twice", p->valuestring);
+                else a->providers[d][a->count[d]++] = idx;
+            }
+            wp_jpath_pop(&L->ctx, m3);
+        }
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    for (int d = 0; d < m->n_districts; d++)
+        if (!a->providers[d])
+            wp_jerr(&L->ctx, NULL, "district \"%s\" has no award", m->districts[d].id);
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+/* ---- pass 2: coordinates ----------------------------------------------------------------- */
+
+static void check_lonlat(loader *L)
+{
+    wp_model *m = L->m;
+    for (int i = 0; i < m->n_locations; i++) {
+        bool client = i < m->n_clients;
+        int idx = client ? i : i - m->n_clients;
+        double lon = m->src_x[i], lat = m->src_y[i];
+        if (lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) continue;
+        size_t mark = wp_jpath_key(&L->ctx, client ? "clients" : "helpers");
+        wp_jpath_index(&L->ctx, (size_t)idx);
+        wp_jerr(&L->ctx, client ? "location" : "home",
+                "[%g, %g] is not a longitude/latitude pair in %s (GeoJSON order is [lon, lat])",
+                lon, lat, m->crs);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+}
+
+static wp_status project_locations(loader *L, wp_error *err)
+{
+    wp_model *m = L->m;
+    int n = m->n_locations;
+    m->x = wp_malloc(((size_t)n + 1) * sizeof *m->x);
+    m->y = wp_malloc(((size_t)n + 1) * sizeof *m->y);
+    memcpy(m->x, m->src_x, (size_t)n * sizeof *m->x);
+    memcpy(m->y, m->src_y, (size_t)n * sizeof *m->y);
+    if (m->planar) {
+        m->projected_crs = wp_strdup("planar");
+        m->km_per_unit = 1.0;
+        for (int k = 0; k < WP_MODE_COUNT; k++) {
+            m->km_per_min[k] = m->planar_speed;
+            m->min_per_km[k] = 1.0 / m->planar_speed;
+        }
+        return WP_OK;
+    }
+    m->km_per_unit = m->detour / 1000.0;
+    for (int k = 0; k < WP_MODE_COUNT; k++) {
+        m->km_per_min[k] = m->speed_kmh[k] / 60.0;
+        m->min_per_km[k] = 60.0 / m->speed_kmh[k];
+    }
+    if (wp_crs_is_geographic(m->crs)) {
+        check_lonlat(L);
+        if (L->ctx.problems) return WP_ERR_INPUT;
+    }
+    char target[32];
+    wp_projector *pj;
+    wp_status s = wp_projector_create(m->crs, m->x, m->y, (size_t)n, &pj, target, err);
+    if (s != WP_OK) return s;
+    m->projected_crs = wp_strdup(target);
+    size_t done = 0;
+    while (done < (size_t)n) {
+        size_t ok = wp_project_points(pj, m->x + done, m->y + done, (size_t)n - done);
+        if (ok == (size_t)n - done) break;
+        size_t bad = done + ok;
+        bool client = (int)bad < m->n_clients;
+        int idx = client ? (int)bad : (int)bad - m->n_clients;
+        char path[64];
+        snprintf(path, sizeof path, "%s[%d].%s", client ? "clients" : "helpers", idx,
+                 client ? "location" : "home");
+        wp_error_add(err, WP_ERR_PROJECTION, L->ctx.file, path, 0, 0,
+                     "[%g, %g] cannot be projected from %s to %s", m->src_x[bad], m->src_y[bad],
+                     m->crs, target);
+        L->ctx.problems++;
+        done = bad + 1;
+    }
+    s = wp_districts_project(m, pj, L->ctx.file, err);
+    wp_projector_free(pj);
+    if (L->ctx.problems) return WP_ERR_PROJECTION;
+    return s;
+}
+
+/* ---- entry points ------------------------------------------------------------------------ */
+
+static void free_pending(pending *p)
+{
+    free(p->helper_provider);
+    free(p->client_provider);
+    free(p->client_helper);
+    free(p->client_district);
+}
+
+static wp_status fail(loader *L, wp_status s)
+{
+    free_pending(&L->ref);
+    wp_jctx_free(&L->ctx);
+    wp_model_free(L->m);
+    return s == WP_OK ? WP_ERR_INPUT : s;
+}
+
+static void read_header(loader *L, const cJSON *root)
+{
+    wp_model *m = L->m;
+    static const char *const keys[] = {"format",    "name",      "crs",     "travel",
+                                       "districts", "district_id_property", "providers",
+                                       "helpers",   "clients",   "contracting", "policy",
+                                       "objective", NULL};
+    wp_jcheck_keys(&L->ctx, root, keys);
+    const char *s;
+    if (wp_jget_string(&L->ctx, root, "format", true, &s) && strcmp(s, SCENARIO_FORMAT) != 0)
+        wp_jerr(&L->ctx, "format", "\"%s\" is not supported (expected \"%s\")", s,
+                SCENARIO_FORMAT);
+    if (wp_jget_string(&L->ctx, root, "name", false, &s)) m->name = wp_strdup(s);
+    else m->name = wp_strdup(wp_path_basename(L->ctx.file));
+    m->crs = wp_strdup("EPSG:4326");
+    if (wp_jget_id(&L->ctx, root, "crs", false, &s)) {
+        free(m->crs);
+        m->crs = wp_strdup(s);
+    }
+    m->planar = strcmp(m->crs, "planar") == 0;
+    if (!m->planar && wp_crs_check(m->crs, L->ctx.file, "crs", L->ctx.err) != WP_OK)
+        L->ctx.problems++;
+    m->extra_json = extra_of(root);
+}
+
+wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char *base_dir,
+                                wp_model *m, wp_error *err)
+{
+    memset(m, 0, sizeof *m);
+    loader L = {.m = m, .base_dir = base_dir};
+    wp_error local;
+    wp_error_init(&local);
+    wp_error *e = err ? err : &local;
+    size_t before = e->count + e->dropped;
+    wp_jctx_init(&L.ctx, file, e);
+    if (!cJSON_IsObject(root)) {
+        wp_jerr(&L.ctx, NULL, "a scenario must be a JSON object, not %s", wp_jtype_name(root));
+        wp_error_clear(&local);
+        return fail(&L, WP_ERR_INPUT);
+    }
+    read_header(&L, root);
+    read_travel(&L, root);
+    read_providers(&L, root);
+    /* Locations: clients first, then helper homes; sized before either is read. */
+    const cJSON *ca = cJSON_GetObjectItemCaseSensitive(root, "clients");
+    const cJSON *ha = cJSON_GetObjectItemCaseSensitive(root, "helpers");
+    int nc = cJSON_IsArray(ca) ? cJSON_GetArraySize(ca) : 0;
+    int nh = cJSON_IsArray(ha) ? cJSON_GetArraySize(ha) : 0;
+    m->n_locations = nc + nh;
+    m->src_x = wp_calloc((size_t)m->n_locations + 1, sizeof *m->src_x);
+    m->src_y = wp_calloc((size_t)m->n_locations + 1, sizeof *m->src_y);
+    m->n_clients = nc; /* read_helper needs it for home indices */
+    read_helpers(&L, root);
+    read_clients(&L, root);
+    const cJSON *awards;
+    read_contracting(&L, root, &awards);
+    read_policy_objective(&L, root);
+    wp_districts_read(m, root, L.base_dir, &L.ctx);
+    const char *matrix_path = NULL;
+    const cJSON *travel = cJSON_GetObjectItemCaseSensitive(root, "travel");
+    if (cJSON_IsObject(travel))
+        wp_jget_string(&L.ctx, travel, "matrix", false, &matrix_path);
+    if (e->count + e->dropped > before) {
+        wp_error_clear(&local);
+        return fail(&L, wp_error_status(e));
+    }
+
+    resolve_references(&L);
+    resolve_awards(&L, awards);
+    if (e->count + e->dropped > before) {
+        wp_error_clear(&local);
+        return fail(&L, wp_error_status(e));
+    }
+    wp_status s = project_locations(&L, e);
+    if (s == WP_OK) s = wp_districts_assign(m, L.ref.client_district, file, e);
+    if (s == WP_OK && matrix_path) s = wp_matrix_load(m, matrix_path, base_dir, file, e);
+    if (s == WP_OK && e->count + e->dropped > before) s = wp_error_status(e);
+    if (s == WP_OK) wp_model_default_market(m);
+    /* a dense distance table pays off for small instances (at most 32 MB) */
+    if (s == WP_OK) wp_model_cache_distances(m, 2000);
+    if (s != WP_OK) {
+        wp_error_clear(&local);
+        return fail(&L, s);
+    }
+    free_pending(&L.ref);
+    wp_jctx_free(&L.ctx);
+    wp_error_clear(&local);
+    return WP_OK;
+}
+
+wp_status wp_scenario_load_text(const char *text, size_t len, const char *file,
+                                const char *base_dir, wp_model *m, wp_error *err)
+{
+    memset(m, 0, sizeof *m);
+    cJSON *root = wp_json_parse(text, len, file, err);
+    if (!root) return WP_ERR_INPUT;
+    wp_status s = wp_scenario_load_json(root, file, base_dir, m, err);
+    cJSON_Delete(root);
+    return s;
+}
+
+wp_status wp_scenario_load_file(const char *path, wp_model *m, wp_error *err)
+{
+    memset(m, 0, sizeof *m);
+    size_t len;
+    char *text = wp_file_read(path, &len, "scenario", err);
+    if (!text) return WP_ERR_INPUT;
+    char *dir = wp_path_dirname(path);
+    wp_status s = wp_scenario_load_text(text, len, path, dir, m, err);
+    free(dir);
+    free(text);
+    return s;
+}

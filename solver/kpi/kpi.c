@@ -1,0 +1,206 @@
+/* The KPI function: travel recomputed from the scenario, care and pairs from the routes. */
+#include "kpi/kpi.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+
+int *wp_kpi_helper_providers(const wp_model *m, const wp_roster *r)
+{
+    int *prov = wp_malloc(((size_t)m->n_helpers + 1) * sizeof *prov);
+    for (int h = 0; h < m->n_helpers; h++) prov[h] = m->helpers[h].provider;
+    for (size_t i = 0; i < r->n_transfers; i++) {
+        int h = wp_strmap_get(&m->helper_ids, r->transfers[i].helper);
+        int p = wp_strmap_get(&m->provider_ids, r->transfers[i].to);
+        if (h >= 0 && p >= 0) prov[h] = p;
+    }
+    return prov;
+}
+
+/* Per-visit facts gathered from the routes. */
+typedef struct route_facts {
+    int *visit_helper;      /* per visit: helper serving it, or -1 */
+    int *client_helper;     /* per client: helper of its first served visit, or -1 */
+} route_facts;
+
+static void gather(const wp_model *m, const wp_roster *r, route_facts *f)
+{
+    f->visit_helper = wp_malloc(((size_t)m->n_visits + 1) * sizeof(int));
+    f->client_helper = wp_malloc(((size_t)m->n_clients + 1) * sizeof(int));
+    for (int v = 0; v < m->n_visits; v++) f->visit_helper[v] = -1;
+    for (int c = 0; c < m->n_clients; c++) f->client_helper[c] = -1;
+    for (size_t i = 0; i < r->n_routes; i++) {
+        const wp_roster_route *rt = &r->routes[i];
+        int h = wp_strmap_get(&m->helper_ids, rt->helper);
+        if (h < 0) continue;
+        for (size_t k = 0; k < rt->n_visits; k++) {
+            int c = wp_strmap_get(&m->client_ids, rt->visits[k].client);
+            if (c < 0 || rt->visits[k].visit < 0 || rt->visits[k].visit >= m->clients[c].n_visits)
+                continue;
+            f->visit_helper[m->clients[c].first_visit + rt->visits[k].visit] = h;
+            if (f->client_helper[c] < 0) f->client_helper[c] = h;
+        }
+    }
+}
+
+/* The clients counted: all (scope NULL) or those of the districts marked in scope. */
+static bool in_scope(const wp_model *m, int c, const bool *scope)
+{
+    return !scope || (m->clients[c].district >= 0 && scope[m->clients[c].district]);
+}
+
+/* Travel, routes and helpers from the route sequences. */
+static void route_totals(const wp_model *m, const wp_roster *r, const bool *district, wp_kpi *k,
+                         double *contract_min, double *route_min)
+{
+    bool *used = wp_calloc((size_t)m->n_helpers + 1, sizeof *used);
+    double travel_km = 0, travel_min = 0;
+    for (size_t i = 0; i < r->n_routes; i++) {
+        const wp_roster_route *rt = &r->routes[i];
+        int h = wp_strmap_get(&m->helper_ids, rt->helper);
+        if (h < 0) continue;
+        const wp_helper_def *hd = &m->helpers[h];
+        int prev = hd->home, prev_client = -1;
+        bool touches = false;
+        for (size_t j = 0; j < rt->n_visits; j++) {
+            int c = wp_strmap_get(&m->client_ids, rt->visits[j].client);
+            if (c < 0) continue;
+            int loc = m->clients[c].location;
+            if (in_scope(m, c, district)) {
+                travel_km += wp_model_dist(m, prev, loc);
+                travel_min += wp_model_time(m, prev, loc, hd->mode);
+                touches = true;
+            }
+            prev = loc;
+            prev_client = c;
+        }
+        if (prev_client >= 0 && in_scope(m, prev_client, district)) {
+            travel_km += wp_model_dist(m, prev, hd->home);
+            travel_min += wp_model_time(m, prev, hd->home, hd->mode);
+        }
+        if (!touches) continue;
+        k->helper_days++;
+        *route_min += rt->end - rt->start;
+        if (!used[h]) {
+            used[h] = true;
+            k->helpers_used++;
+            *contract_min += hd->week_min;
+        }
+    }
+    k->travel_km = travel_km;
+    k->travel_minutes = travel_min;
+    k->travel_hours = travel_min / 60;
+    free(used);
+}
+
+void wp_kpi_compute(const wp_model *m, const wp_roster *r, int district, wp_kpi *out)
+{
+    bool *scope = NULL;
+    if (district >= 0) {
+        scope = wp_calloc((size_t)m->n_districts + 1, sizeof *scope);
+        scope[district] = true;
+    }
+    wp_kpi_compute_set(m, r, scope, out);
+    free(scope);
+}
+
+void wp_kpi_compute_set(const wp_model *m, const wp_roster *r, const bool *district, wp_kpi *out)
+{
+    wp_kpi k;
+    memset(&k, 0, sizeof k);
+    route_facts f;
+    gather(m, r, &f);
+    int *prov = wp_kpi_helper_providers(m, r);
+    double care_min = 0, unserved_min = 0, weighted = 0, cost = 0;
+    for (int c = 0; c < m->n_clients; c++) {
+        if (!in_scope(m, c, district)) continue;
+        const wp_client_def *cl = &m->clients[c];
+        k.clients++;
+        int served = 0;
+        for (int j = 0; j < cl->n_visits; j++) {
+            int v = cl->first_visit + j, h = f.visit_helper[v];
+            double dur = m->visits[v].duration;
+            k.visits++;
+            if (h >= 0) {
+                served++;
+                care_min += dur;
+                double tariff = m->providers[prov[h]].tariff[cl->product];
+                if (!isnan(tariff)) cost += dur / 60 * tariff;
+            } else {
+                unserved_min += dur;
+                weighted += dur * cl->priority;
+            }
+        }
+        k.visits_served += served;
+        if (served == cl->n_visits) k.clients_fully_served++;
+        else k.waiting_list_clients++;
+        int h = f.client_helper[c];
+        if (cl->helper >= 0) {
+            k.pairs_total++;
+            if (h == cl->helper) k.pairs_kept++;
+            else if (h >= 0) k.clients_changed_helper++;
+        }
+        if (h >= 0 && cl->provider >= 0 && prov[h] != cl->provider) k.clients_changed_provider++;
+    }
+    double contract_min = 0, route_min = 0;
+    route_totals(m, r, district, &k, &contract_min, &route_min);
+    bool *serves = wp_calloc((size_t)m->n_helpers + 1, sizeof *serves);
+    for (int c = 0; c < m->n_clients; c++)
+        if (f.client_helper[c] >= 0 && in_scope(m, c, district)) serves[f.client_helper[c]] = true;
+    for (size_t i = 0; i < r->n_transfers; i++) {
+        int h = wp_strmap_get(&m->helper_ids, r->transfers[i].helper);
+        if (h >= 0 && serves[h]) k.helpers_changed_employer++;
+    }
+    free(serves);
+    k.care_hours = care_min / 60;
+    k.unserved_hours = unserved_min / 60;
+    k.unserved_weighted_minutes = weighted;
+    double paid = k.travel_hours + k.care_hours;
+    k.travel_share = paid > 0 ? k.travel_hours / paid : 0;
+    k.utilization = contract_min > 0 ? (care_min + k.travel_minutes) / contract_min : 0;
+    double wait_min = route_min - care_min - k.travel_minutes;
+    k.wait_hours = wait_min > 1e-6 ? wait_min / 60 : 0; /* rounding noise is not waiting */
+    if (district) k.wait_hours = 0; /* routes cross districts: waiting is not attributable */
+    k.cost_eur = cost;
+    const wp_objective *o = &m->objective;
+    k.objective = o->unserved_minute * weighted + o->broken_pair * (k.pairs_total - k.pairs_kept) +
+                  o->travel_minute * k.travel_minutes + o->helper_day * k.helper_days +
+                  o->helper * k.helpers_used;
+    free(prov);
+    free(f.visit_helper);
+    free(f.client_helper);
+    *out = k;
+}
+
+double wp_kpi_hhi(const wp_model *m, const wp_roster *r, int district_index)
+{
+    bool *district = NULL;
+    if (district_index >= 0) {
+        district = wp_calloc((size_t)m->n_districts + 1, sizeof *district);
+        district[district_index] = true;
+    }
+    route_facts f;
+    gather(m, r, &f);
+    int *prov = wp_kpi_helper_providers(m, r);
+    double *share = wp_calloc((size_t)m->n_providers + 1, sizeof *share);
+    double total = 0;
+    for (int v = 0; v < m->n_visits; v++) {
+        int h = f.visit_helper[v], c = m->visits[v].client;
+        if (h < 0 || !in_scope(m, c, district)) continue;
+        share[prov[h]] += m->visits[v].duration;
+        total += m->visits[v].duration;
+    }
+    double hhi = 0;
+    for (int p = 0; p < m->n_providers && total > 0; p++) {
+        double s = 100 * share[p] / total;
+        hhi += s * s;
+    }
+    free(share);
+    free(prov);
+    free(f.visit_helper);
+    free(f.client_helper);
+    free(district);
+    return hhi;
+}

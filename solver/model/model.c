@@ -1,0 +1,127 @@
+/* Releasing a model, the optional distance cache, and enum names. */
+#include "model/model.h"
+
+#include "model/market.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+
+void wp_awards_free(wp_awards *a)
+{
+    if (!a) return;
+    if (a->providers)
+        for (int d = 0; d < a->n_districts; d++) free(a->providers[d]);
+    free(a->providers);
+    free(a->count);
+    memset(a, 0, sizeof *a);
+}
+
+void wp_awards_copy(wp_awards *dst, const wp_awards *src)
+{
+    dst->n_districts = src->n_districts;
+    dst->count = wp_calloc((size_t)src->n_districts + 1, sizeof *dst->count);
+    dst->providers = wp_calloc((size_t)src->n_districts + 1, sizeof *dst->providers);
+    for (int d = 0; d < src->n_districts; d++) {
+        dst->count[d] = src->count[d];
+        dst->providers[d] = wp_calloc((size_t)src->count[d] + 1, sizeof(int));
+        memcpy(dst->providers[d], src->providers[d], (size_t)src->count[d] * sizeof(int));
+    }
+}
+
+void wp_model_free(wp_model *m)
+{
+    if (!m) return;
+    for (int i = 0; i < m->n_providers; i++) {
+        free(m->providers[i].id);
+        free(m->providers[i].name);
+        free(m->providers[i].extra_json);
+    }
+    for (int i = 0; i < m->n_helpers; i++) {
+        free(m->helpers[i].id);
+        free(m->helpers[i].extra_json);
+    }
+    for (int i = 0; i < m->n_clients; i++) {
+        free(m->clients[i].id);
+        free(m->clients[i].extra_json);
+    }
+    for (int i = 0; i < m->n_districts; i++) {
+        wp_district_def *d = &m->districts[i];
+        free(d->id);
+        free(d->name);
+        free(d->poly_start);
+        free(d->ring_start);
+        free(d->x);
+        free(d->y);
+        free(d->lon);
+        free(d->lat);
+        free(d->extra_json);
+    }
+    for (int i = 0; i < m->n_skills; i++) free(m->skill_names[i]);
+    free(m->skill_names);
+    free(m->providers);
+    free(m->helpers);
+    free(m->clients);
+    free(m->visits);
+    free(m->districts);
+    free(m->avail);
+    free(m->x);
+    free(m->y);
+    free(m->src_x);
+    free(m->src_y);
+    free(m->loc_matrix);
+    if (!m->matrix_borrowed) {
+        free(m->matrix_min);
+        free(m->matrix_km);
+    }
+    free(m->dist_cache);
+    wp_strmap_free(&m->provider_ids);
+    wp_strmap_free(&m->helper_ids);
+    wp_strmap_free(&m->client_ids);
+    wp_strmap_free(&m->district_ids);
+    wp_awards_free(&m->contracting.awards);
+    wp_market_free(&m->market);
+    free(m->name);
+    free(m->crs);
+    free(m->projected_crs);
+    free(m->district_crs);
+    free(m->extra_json);
+    memset(m, 0, sizeof *m);
+}
+
+void wp_model_cache_distances(wp_model *m, int max_locations)
+{
+    int n = m->n_locations;
+    if (m->dist_cache || n > max_locations || n == 0) return;
+    double *cache = wp_malloc((size_t)n * (size_t)n * sizeof *cache);
+    for (int a = 0; a < n; a++) {
+        cache[(long)a * n + a] = 0.0;
+        for (int b = a + 1; b < n; b++) {
+            double dx = m->x[a] - m->x[b], dy = m->y[a] - m->y[b];
+            double d = sqrt(dx * dx + dy * dy) * m->km_per_unit;
+            cache[(long)a * n + b] = d;
+            cache[(long)b * n + a] = d;
+        }
+    }
+    m->dist_cache = cache;
+}
+
+static const char *const mode_names[WP_MODE_COUNT] = {"bike", "ebike", "car", "walk"};
+
+const char *wp_mode_name(int mode)
+{
+    return (mode >= 0 && mode < WP_MODE_COUNT) ? mode_names[mode] : "?";
+}
+
+int wp_mode_index(const char *name)
+{
+    for (int i = 0; i < WP_MODE_COUNT; i++)
+        if (strcmp(name, mode_names[i]) == 0) return i;
+    return -1;
+}
+
+const char *wp_product_name(int product)
+{
+    return product == WP_PRODUCT_HO_PLUS ? "HO+" : "HO";
+}

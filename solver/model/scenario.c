@@ -1,0 +1,80 @@
+/* The public scenario handle: a validated model behind an opaque pointer. */
+#include <wijkplan/scenario.h>
+
+#include <stdlib.h>
+
+#include "io/scenario_load.h"
+#include "model/scenario_internal.h"
+#include "util/alloc.h"
+
+wp_status wp_scenario_load(const char *path, wp_scenario **out, wp_error *err)
+{
+    *out = NULL;
+    wp_scenario *s = wp_calloc(1, sizeof *s);
+    wp_status st = wp_scenario_load_file(path, &s->model, err);
+    if (st != WP_OK) {
+        free(s);
+        return st;
+    }
+    *out = s;
+    return WP_OK;
+}
+
+wp_status wp_scenario_load_string(const char *json, const char *name, const char *base_dir,
+                                  wp_scenario **out, wp_error *err)
+{
+    *out = NULL;
+    wp_scenario *s = wp_calloc(1, sizeof *s);
+    size_t len = 0;
+    while (json[len]) len++;
+    wp_status st = wp_scenario_load_text(json, len, name ? name : "scenario",
+                                         base_dir ? base_dir : ".", &s->model, err);
+    if (st != WP_OK) {
+        free(s);
+        return st;
+    }
+    *out = s;
+    return WP_OK;
+}
+
+void wp_scenario_free(wp_scenario *s)
+{
+    if (!s) return;
+    wp_model_free(&s->model);
+    free(s);
+}
+
+const char *wp_scenario_name(const wp_scenario *s)
+{
+    return s->model.name;
+}
+
+int wp_scenario_clients(const wp_scenario *s)
+{
+    return s->model.n_clients;
+}
+
+int wp_scenario_helpers(const wp_scenario *s)
+{
+    return s->model.n_helpers;
+}
+
+int wp_scenario_providers(const wp_scenario *s)
+{
+    return s->model.n_providers;
+}
+
+int wp_scenario_districts(const wp_scenario *s)
+{
+    return s->model.n_districts;
+}
+
+int wp_scenario_visits(const wp_scenario *s)
+{
+    return s->model.n_visits;
+}
+
+const char *wp_scenario_projected_crs(const wp_scenario *s)
+{
+    return s->model.projected_crs;
+}

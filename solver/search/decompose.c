@@ -1,0 +1,350 @@
+/* Decomposition for large municipalities: helpers are clustered (by provider when contracting
+ * makes providers independent, then by where they live), each cluster with the clients its
+ * helpers serve becomes a sub-model searched on its own, clusters run in parallel, and a second
+ * round with shifted clusters lets clients cross the first round's borders. A final regret pass
+ * offers the still unserved clients every candidate helper.
+ *
+ * Every cluster's result depends only on its own input, seed and budget, and results are merged
+ * in cluster order, so the outcome does not depend on which thread ran what. */
+#include "search/decompose.h"
+
+#include <float.h>
+#include <math.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/submodel.h"
+#include "search/construct.h"
+#include "search/engine.h"
+#include "search/insert.h"
+#include "util/alloc.h"
+#include "util/clock.h"
+
+#define DECOMPOSE_MIN_CLIENTS 1500 /* below this one search sees everything */
+#define TARGET_HELPERS 60          /* helpers per cluster: about 600 clients */
+#define KMEANS_ROUNDS 8
+
+bool wp_decompose_wanted(const wp_instance *p)
+{
+    return p->n_clients >= DECOMPOSE_MIN_CLIENTS && p->n_helpers >= 2 * TARGET_HELPERS;
+}
+
+/* Under open house with every client's provider chosen, no helper ever serves another
+ * provider's client: providers are independent sub-problems. */
+static bool providers_independent(const wp_instance *p)
+{
+    if (p->mk->contract_model != WP_OPEN_HOUSE) return false;
+    for (int c = 0; c < p->n_clients; c++)
+        if (p->m->clients[c].provider < 0) return false;
+    return true;
+}
+
+/* k-means on helper homes: farthest-point start (shifted by `variant`), Lloyd iterations. */
+static void kmeans(const wp_model *m, const int *helpers, int n, int k, int variant, int *label)
+{
+    double *cx = wp_malloc(((size_t)k + 1) * sizeof *cx), *cy = wp_malloc(((size_t)k + 1) * sizeof *cy);
+    double *best = wp_malloc(((size_t)n + 1) * sizeof *best);
+    double mx = 0, my = 0;
+    for (int i = 0; i < n; i++) {
+        mx += m->x[m->helpers[helpers[i]].home] / n;
+        my += m->y[m->helpers[helpers[i]].home] / n;
+    }
+    /* first centre: nearest to the mean (variant 0) or farthest from it (variant 1) */
+    int first = 0;
+    double fd = variant ? -1 : DBL_MAX;
+    for (int i = 0; i < n; i++) {
+        int loc = m->helpers[helpers[i]].home;
+        double d = hypot(m->x[loc] - mx, m->y[loc] - my);
+        if (variant ? d > fd : d < fd) fd = d, first = i;
+    }
+    for (int i = 0; i < n; i++) best[i] = DBL_MAX;
+    int pick = first;
+    for (int c = 0; c < k; c++) {
+        int loc = m->helpers[helpers[pick]].home;
+        cx[c] = m->x[loc];
+        cy[c] = m->y[loc];
+        double far = -1;
+        for (int i = 0; i < n; i++) {
+            int li = m->helpers[helpers[i]].home;
+            double d = hypot(m->x[li] - cx[c], m->y[li] - cy[c]);
+            if (d < best[i]) best[i] = d;
+            if (best[i] > far) far = best[i], pick = i;
+        }
+    }
+    double *sx = wp_malloc(((size_t)k + 1) * sizeof *sx), *sy = wp_malloc(((size_t)k + 1) * sizeof *sy);
+    int *cnt = wp_malloc(((size_t)k + 1) * sizeof *cnt);
+    for (int round = 0; round < KMEANS_ROUNDS; round++) {
+        memset(sx, 0, (size_t)k * sizeof *sx);
+        memset(sy, 0, (size_t)k * sizeof *sy);
+        memset(cnt, 0, (size_t)k * sizeof *cnt);
+        for (int i = 0; i < n; i++) {
+            int loc = m->helpers[helpers[i]].home, b = 0;
+            double bd = DBL_MAX;
+            for (int c = 0; c < k; c++) {
+                double d = (m->x[loc] - cx[c]) * (m->x[loc] - cx[c]) + (m->y[loc] - cy[c]) * (m->y[loc] - cy[c]);
+                if (d < bd) bd = d, b = c;
+            }
+            label[i] = b;
+            sx[b] += m->x[loc];
+            sy[b] += m->y[loc];
+            cnt[b]++;
+        }
+        for (int c = 0; c < k; c++)
+            if (cnt[c]) cx[c] = sx[c] / cnt[c], cy[c] = sy[c] / cnt[c];
+    }
+    free(cx), free(cy), free(best), free(sx), free(sy), free(cnt);
+}
+
+/* Cluster of every helper; returns the number of clusters. */
+static int cluster_helpers(const wp_instance *p, int variant, int *cluster)
+{
+    const wp_model *m = p->m;
+    int nh = m->n_helpers, groups = 1;
+    int *group = wp_calloc((size_t)nh + 1, sizeof *group);
+    if (providers_independent(p)) {
+        groups = m->n_providers;
+        for (int h = 0; h < nh; h++) group[h] = p->mk->helper_provider[h];
+    }
+    int *members = wp_malloc(((size_t)nh + 1) * sizeof *members), *label = wp_malloc(((size_t)nh + 1) * sizeof *label);
+    int next = 0;
+    for (int g = 0; g < groups; g++) {
+        int n = 0;
+        for (int h = 0; h < nh; h++)
+            if (group[h] == g) members[n++] = h;
+        if (!n) continue;
+        int k = (int)lround((double)n / TARGET_HELPERS) + variant;
+        if (k < 1) k = 1;
+        if (k > n) k = n;
+        kmeans(m, members, n, k, variant, label);
+        /* compact labels: clusters that ended empty are skipped */
+        int *renum = wp_malloc(((size_t)k + 1) * sizeof *renum);
+        for (int c = 0; c < k; c++) renum[c] = -1;
+        for (int i = 0; i < n; i++) {
+            if (renum[label[i]] < 0) renum[label[i]] = next++;
+            cluster[members[i]] = renum[label[i]];
+        }
+        free(renum);
+    }
+    free(group), free(members), free(label);
+    return next;
+}
+
+/* What a cluster's search hands back: its helpers' routes and its clients' helpers. */
+typedef struct cluster_result {
+    int n_clients;
+    int *clients;        /* parent clients */
+    int *helper;         /* per client: parent helper or -1 */
+    int n_routes;
+    int *route_index;    /* parent route index per route */
+    int *route_start;    /* n_routes + 1 offsets into nodes */
+    int *nodes;          /* parent visits */
+    double *early, *late; /* per parent visit of the cluster's clients, in client order */
+    long long iterations;
+} cluster_result;
+
+static void free_result(cluster_result *r)
+{
+    free(r->clients), free(r->helper), free(r->route_index), free(r->route_start);
+    free(r->nodes), free(r->early), free(r->late);
+    memset(r, 0, sizeof *r);
+}
+
+typedef struct plan_ctx {
+    const wp_instance *p;
+    const wp_sol *sol;
+    const wp_search_params *sp;
+    const int *pos_in_cluster; /* per parent client: its index in its cluster's client list */
+    int round;
+    double round_end;
+    double seconds_per_visit;  /* one thread's time per visit of the cluster, this round */
+    double iterations_per_visit; /* > 0: a fixed budget instead (from --iterations) */
+} plan_ctx;
+
+/* Loads the parent plan's routes of the cluster's helpers into the child plan. */
+static void load_child(const plan_ctx *x, const wp_submodel *sm, wp_sol *child)
+{
+    const wp_model *cm = &sm->m;
+    const wp_sol *sol = x->sol;
+    for (int i = 0; i < cm->n_clients; i++) {
+        int pc = sm->client_of[i];
+        const wp_client_def *pcl = &x->p->m->clients[pc];
+        for (int k = 0; k < pcl->n_visits; k++) {
+            child->early[cm->clients[i].first_visit + k] = sol->early[pcl->first_visit + k];
+            child->late[cm->clients[i].first_visit + k] = sol->late[pcl->first_visit + k];
+        }
+    }
+    for (int h = 0; h < cm->n_helpers; h++)
+        for (int d = 0; d < WP_DAYS; d++) {
+            const wp_route *R = &sol->routes[wp_route_index(sm->helper_of[h], d)];
+            for (int q = 1; q <= R->n; q++) {
+                int v = R->node[q], pc = x->p->visit_client[v];
+                int ci = x->pos_in_cluster[pc];
+                int cv = cm->clients[ci].first_visit + (v - x->p->m->clients[pc].first_visit);
+                if (child->client_helper[ci] != h) wp_sol_set_helper(child, ci, h);
+                wp_sol_insert(child, cv, wp_route_index(h, d), q);
+            }
+        }
+}
+
+static void store_result(const wp_submodel *sm, const wp_sol *child, cluster_result *out)
+{
+    const wp_model *cm = &sm->m;
+    out->n_clients = cm->n_clients;
+    out->clients = wp_malloc(((size_t)cm->n_clients + 1) * sizeof(int));
+    out->helper = wp_malloc(((size_t)cm->n_clients + 1) * sizeof(int));
+    out->early = wp_malloc(((size_t)cm->n_visits + 1) * sizeof(double));
+    out->late = wp_malloc(((size_t)cm->n_visits + 1) * sizeof(double));
+    for (int i = 0; i < cm->n_clients; i++) {
+        out->clients[i] = sm->client_of[i];
+        int h = child->client_helper[i];
+        out->helper[i] = h >= 0 ? sm->helper_of[h] : -1;
+    }
+    memcpy(out->early, child->early, (size_t)cm->n_visits * sizeof(double));
+    memcpy(out->late, child->late, (size_t)cm->n_visits * sizeof(double));
+    int routes = 0, nodes = 0;
+    for (int r = 0; r < child->n_routes; r++)
+        if (child->routes[r].n) routes++, nodes += child->routes[r].n;
+    out->route_index = wp_malloc(((size_t)routes + 1) * sizeof(int));
+    out->route_start = wp_malloc(((size_t)routes + 2) * sizeof(int));
+    out->nodes = wp_malloc(((size_t)nodes + 1) * sizeof(int));
+    int k = 0, w = 0;
+    for (int r = 0; r < child->n_routes; r++) {
+        const wp_route *R = &child->routes[r];
+        if (!R->n) continue;
+        out->route_index[k] = wp_route_index(sm->helper_of[R->helper], R->day);
+        out->route_start[k++] = w;
+        for (int q = 1; q <= R->n; q++) out->nodes[w++] = sm->visit_of[R->node[q]];
+    }
+    out->route_start[k] = w;
+    out->n_routes = routes;
+}
+
+/* Searches one cluster on its own. */
+static void plan_cluster(const plan_ctx *x, int index, const int *clients, int nc,
+                         const int *helpers, int nh, cluster_result *out)
+{
+    wp_submodel sm;
+    wp_submodel_build(&sm, x->p->m, x->p->mk, clients, nc, helpers, nh);
+    wp_instance inst;
+    wp_instance_build(&inst, &sm.m, &sm.mk, nh > 64 ? 32 : 0, 24);
+    unsigned long clock = 0;
+    wp_sol child;
+    wp_sol_init(&child, &inst, &clock);
+    load_child(x, &sm, &child);
+    wp_search_params sp = *x->sp;
+    sp.threads = 1;
+    sp.seed = x->sp->seed * 1000003ULL + (unsigned long long)x->round * 7919ULL + (unsigned long long)index;
+    sp.start_time = wp_clock_now();
+    double allotment = x->seconds_per_visit * inst.n_visits;
+    sp.deadline = sp.time_based ? fmin(x->round_end, sp.start_time + allotment) : x->round_end;
+    /* a fixed budget is shared out by size; otherwise the cluster's share of the time at the
+     * nominal rate: either way independent of threads and of which thread runs it */
+    double budget = x->iterations_per_visit > 0 ? x->iterations_per_visit * inst.n_visits
+                                               : wp_search_nominal_rate(&child) * allotment;
+    sp.iterations = (long long)fmax(50, budget);
+    sp.progress = NULL;
+    wp_search_stats st = {0};
+    if (inst.n_visits > 0) wp_search_improve(&inst, &child, &sp, &st, NULL);
+    store_result(&sm, &child, out);
+    out->iterations = st.iterations;
+    wp_sol_free(&child);
+    wp_instance_free(&inst);
+    wp_submodel_free(&sm);
+}
+
+/* Replaces the cluster's part of the parent plan by its result. */
+static void merge(wp_sol *sol, const cluster_result *r)
+{
+    const wp_instance *p = sol->p;
+    for (int i = 0; i < r->n_clients; i++) wp_unassign_client(sol, r->clients[i]);
+    int v = 0;
+    for (int i = 0; i < r->n_clients; i++) {
+        const wp_client_def *cl = &p->m->clients[r->clients[i]];
+        for (int k = 0; k < cl->n_visits; k++, v++) {
+            sol->early[cl->first_visit + k] = r->early[v];
+            sol->late[cl->first_visit + k] = r->late[v];
+        }
+        if (r->helper[i] >= 0) wp_sol_set_helper(sol, r->clients[i], r->helper[i]);
+    }
+    for (int k = 0; k < r->n_routes; k++)
+        for (int q = r->route_start[k]; q < r->route_start[k + 1]; q++)
+            wp_sol_insert(sol, r->nodes[q], r->route_index[k], q - r->route_start[k] + 1);
+}
+
+static void report_round(FILE *out, const wp_sol *s, double start, int round, int clusters)
+{
+    if (!out) return;
+    int unserved = 0;
+    for (int v = 0; v < s->p->n_visits; v++) unserved += s->route_of[v] < 0;
+    fprintf(out, "[%6.1f s] round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h\n",
+            wp_clock_now() - start, round + 1, clusters, wp_sol_cost(s), unserved, s->travel_min / 60);
+    fflush(out);
+}
+
+static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double seconds,
+                      double share, wp_search_stats *stats)
+{
+    const wp_instance *p = sol->p;
+    const wp_model *m = p->m;
+    int nh = m->n_helpers, nc = m->n_clients;
+    int *hcl = wp_malloc(((size_t)nh + 1) * sizeof *hcl);
+    int k = cluster_helpers(p, round, hcl);
+    /* clients follow their helper; unserved ones go to their nearest candidate's cluster */
+    int *ccl = wp_malloc(((size_t)nc + 1) * sizeof *ccl);
+    for (int c = 0; c < nc; c++) {
+        int h = sol->client_helper[c];
+        if (h < 0 && p->cand_start[c + 1] > p->cand_start[c]) h = p->cand[p->cand_start[c]];
+        ccl[c] = h >= 0 ? hcl[h] : -1;
+    }
+    int *c_start = wp_calloc((size_t)k + 2, sizeof *c_start), *h_start = wp_calloc((size_t)k + 2, sizeof *h_start);
+    for (int c = 0; c < nc; c++) if (ccl[c] >= 0) c_start[ccl[c] + 1]++;
+    for (int h = 0; h < nh; h++) h_start[hcl[h] + 1]++;
+    for (int i = 0; i < k; i++) c_start[i + 1] += c_start[i], h_start[i + 1] += h_start[i];
+    int *c_list = wp_malloc(((size_t)nc + 1) * sizeof *c_list), *h_list = wp_malloc(((size_t)nh + 1) * sizeof *h_list);
+    int *pos = wp_malloc(((size_t)nc + 1) * sizeof *pos);
+    int *fill = wp_malloc(((size_t)k + 1) * sizeof *fill);
+    memcpy(fill, c_start, (size_t)k * sizeof *fill);
+    for (int c = 0; c < nc; c++)
+        if (ccl[c] >= 0) {
+            pos[c] = fill[ccl[c]] - c_start[ccl[c]];
+            c_list[fill[ccl[c]]++] = c;
+        }
+    memcpy(fill, h_start, (size_t)k * sizeof *fill);
+    for (int h = 0; h < nh; h++) h_list[fill[hcl[h]]++] = h;
+    int nt = sp->threads > 0 ? sp->threads : 1;
+    double visits = p->n_visits > 0 ? p->n_visits : 1;
+    plan_ctx x = {p, sol, sp, pos, round, wp_clock_now() + seconds, seconds * nt / visits,
+                  sp->iterations > 0 ? share * (double)sp->iterations / visits : 0};
+    cluster_result *res = wp_calloc((size_t)k + 1, sizeof *res);
+#pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
+    for (int i = 0; i < k; i++)
+        plan_cluster(&x, i, c_list + c_start[i], c_start[i + 1] - c_start[i], h_list + h_start[i],
+                     h_start[i + 1] - h_start[i], &res[i]);
+    for (int i = 0; i < k; i++) {
+        merge(sol, &res[i]);
+        stats->iterations += res[i].iterations;
+        free_result(&res[i]);
+    }
+    free(res), free(fill), free(pos), free(c_list), free(h_list), free(c_start), free(h_start);
+    free(ccl), free(hcl);
+    report_round(sp->progress, sol, sp->start_time, round, k);
+}
+
+void wp_decompose_improve(const wp_instance *p, wp_sol *sol, const wp_search_params *sp,
+                          wp_search_stats *stats)
+{
+    static const double round_share[] = {0.55, 0.35};
+    double total = (sp->deadline - wp_clock_now()) * 0.95;
+    stats->stopped_by = "iterations";
+    for (int round = 0; round < 2; round++) {
+        double seconds = total * round_share[round];
+        if (wp_clock_now() + seconds > sp->deadline) break;
+        run_round(sol, sp, round, seconds, round_share[round], stats);
+    }
+    /* whoever is still unserved may take any candidate helper */
+    wp_regret_insert(sol, NULL, p->n_clients);
+    wp_sol_resync(sol);
+    if (wp_clock_now() >= sp->deadline) stats->stopped_by = "time_limit";
+}

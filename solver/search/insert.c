@@ -1,0 +1,275 @@
+/* Client insertion: per-visit best positions, then a small branch-and-bound over days that
+ * keeps spacing and weekly hours, then the arrival-consistency band. */
+#include "search/insert.h"
+
+#include "util/rng.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool wp_best_position(const wp_sol *s, int v, int ri, double early, double late, int *pos,
+                      double *dcost, double *dduration)
+{
+    const wp_instance *p = s->p;
+    const wp_route *r = &s->routes[ri];
+    int h = r->helper, d = r->day;
+    if (!wp_helper_works(p->m, h, d) || !wp_sol_helper_on(s, h)) return false;
+    int lv = p->visit_loc[v];
+    wp_tseg stop = wp_tseg_stop(p->visit_dur[v], early, late);
+    double best = DBL_MAX, best_dur = 0;
+    int best_pos = -1;
+    if (r->n == 0) {
+        double t0 = wp_route_time(s, r, p->m->helpers[h].home, lv);
+        double t1 = wp_route_time(s, r, lv, p->m->helpers[h].home);
+        wp_tseg seg = wp_tseg_merge(wp_tseg_merge(wp_tseg_home(), stop, t0), wp_tseg_home(), t1);
+        double dur;
+        if (!wp_route_fits(p, h, d, seg, p->visit_load[v], 1, &dur) || !wp_week_fits(s, h, d, dur))
+            return false;
+        *pos = 1;
+        *dcost = p->w_travel * (t0 + t1) + p->w_route;
+        *dduration = dur;
+        return true;
+    }
+    double load = r->load[r->n] + p->visit_load[v];
+    const wp_helper_def *hd = &p->m->helpers[h];
+    if (r->n + 1 > hd->max_visits_per_day || load > hd->capacity + 1e-9) return false;
+    double week_left = hd->week_min - (s->helper_week[h] - r->duration) + 1e-6;
+    for (int i = 1; i <= r->n + 1; i++) {
+        int a = r->loc[i - 1], b = r->loc[i];
+        double ta = wp_route_time(s, r, a, lv), tb = wp_route_time(s, r, lv, b);
+        double dt = ta + tb - (r->tmin[i] - r->tmin[i - 1]);
+        double c = p->w_travel * dt;
+        if (c >= best) continue;
+        if (s->blink > 0 && wp_rng_unit(s->rng) < s->blink) continue;
+        wp_tseg seg = wp_tseg_merge(wp_tseg_merge(r->fwd[i - 1], stop, ta), r->bwd[i], tb);
+        double dur;
+        if (!wp_route_fits(p, h, d, seg, load, r->n + 1, &dur) || dur > week_left) continue;
+        best = c;
+        best_pos = i;
+        best_dur = dur;
+    }
+    if (best_pos < 0) return false;
+    *pos = best_pos;
+    *dcost = best;
+    *dduration = best_dur - r->duration;
+    return true;
+}
+
+/* ---- day choice -------------------------------------------------------------------------- */
+
+typedef struct option {
+    int day, pos;
+    double cost, dur; /* cost delta and duration delta of placing the visit there */
+} option;
+
+typedef struct day_search {
+    int k;                                   /* visits considered */
+    int n_opt[WP_MAX_CLIENT_VISITS];
+    option opt[WP_MAX_CLIENT_VISITS][WP_DAYS];
+    double skip[WP_MAX_CLIENT_VISITS];       /* cost of leaving visit i unserved */
+    int spacing;
+    bool ordered;                            /* identical visits: days increase with i */
+    double week_left;
+    int choice[WP_MAX_CLIENT_VISITS], best_choice[WP_MAX_CLIENT_VISITS];
+    double best;
+    double min_rest[WP_MAX_CLIENT_VISITS + 1]; /* lower bound of the cost of visits i.. */
+    long nodes;
+} day_search;
+
+static bool spacing_ok(const day_search *ds, int i, int day)
+{
+    for (int j = 0; j < i; j++) {
+        int c = ds->choice[j];
+        if (c < 0) continue;
+        int dj = ds->opt[j][c].day;
+        int gap = day > dj ? day - dj : dj - day;
+        if (gap < ds->spacing || gap == 0) return false;
+        if (ds->ordered && day < dj) return false;
+    }
+    return true;
+}
+
+static void dfs(day_search *ds, int i, double cost, double week)
+{
+    if (++ds->nodes > 50000) return;
+    if (cost + ds->min_rest[i] >= ds->best) return;
+    if (i == ds->k) {
+        ds->best = cost;
+        memcpy(ds->best_choice, ds->choice, sizeof ds->choice);
+        return;
+    }
+    for (int o = 0; o < ds->n_opt[i]; o++) {
+        const option *op = &ds->opt[i][o];
+        if (week + op->dur > ds->week_left || !spacing_ok(ds, i, op->day)) continue;
+        ds->choice[i] = o;
+        dfs(ds, i + 1, cost + op->cost, week + op->dur);
+    }
+    ds->choice[i] = -1;
+    dfs(ds, i + 1, cost + ds->skip[i], week);
+}
+
+static bool visits_identical(const wp_model *m, const wp_client_def *c)
+{
+    const wp_visit_def *a = &m->visits[c->first_visit];
+    for (int i = 1; i < c->n_visits; i++) {
+        const wp_visit_def *b = &m->visits[c->first_visit + i];
+        if (a->duration != b->duration || a->days != b->days || a->load != b->load ||
+            a->window.from != b->window.from || a->window.to != b->window.to)
+            return false;
+    }
+    return true;
+}
+
+static int cmp_option(const void *a, const void *b)
+{
+    const option *x = a, *y = b;
+    if (x->cost != y->cost) return x->cost < y->cost ? -1 : 1;
+    return x->day - y->day;
+}
+
+/* ---- arrival consistency ----------------------------------------------------------------- */
+
+/* Earliest and latest start of visit v if inserted at (ri, pos), within the route's window. */
+static void start_interval(const wp_sol *s, int v, int ri, int pos, double *lo, double *hi)
+{
+    const wp_instance *p = s->p;
+    const wp_route *r = &s->routes[ri];
+    int nw;
+    const wp_window *w = wp_helper_windows(p->m, r->helper, r->day, &nw);
+    double from = nw ? w[0].from : 0, to = nw ? w[nw - 1].to : 1e9;
+    int lv = p->visit_loc[v];
+    wp_tseg pre = r->fwd[pos - 1], suf = r->bwd[pos];
+    double start_pre = pre.early > from ? pre.early : from;
+    double a = start_pre + pre.dur + wp_route_time(s, r, r->loc[pos - 1], lv);
+    double suf_late = suf.late < to - suf.dur ? suf.late : to - suf.dur;
+    double b = suf_late - wp_route_time(s, r, lv, r->loc[pos]) - p->visit_dur[v];
+    *lo = a > s->early[v] ? a : s->early[v];
+    *hi = b < s->late[v] ? b : s->late[v];
+}
+
+/* Narrows the placed visits' windows to one band [tau, tau + X]; false if none exists or a
+ * route no longer fits with the narrowed window. */
+static bool consistency_band(const wp_sol *s, double X, wp_client_plan *plan)
+{
+    if (plan->n_placed < 2) return true;
+    double lo = -DBL_MAX, hi = DBL_MAX;
+    for (int i = 0; i < plan->n_placed; i++) {
+        double a, b;
+        start_interval(s, plan->visit[i], plan->route[i], plan->pos[i], &a, &b);
+        if (a - X > lo) lo = a - X;
+        if (b < hi) hi = b;
+    }
+    if (lo > hi + 1e-9) return false;
+    double tau = (lo + hi) / 2;
+    const wp_instance *p = s->p;
+    for (int i = 0; i < plan->n_placed; i++) {
+        int v = plan->visit[i];
+        double e = s->early[v] > tau ? s->early[v] : tau;
+        double l = s->late[v] < tau + X ? s->late[v] : tau + X;
+        if (e > l) return false;
+        const wp_route *r = &s->routes[plan->route[i]];
+        int pos = plan->pos[i], lv = p->visit_loc[v];
+        wp_tseg seg = wp_tseg_merge(
+            wp_tseg_merge(r->fwd[pos - 1], wp_tseg_stop(p->visit_dur[v], e, l),
+                          wp_route_time(s, r, r->loc[pos - 1], lv)),
+            r->bwd[pos], wp_route_time(s, r, lv, r->loc[pos]));
+        double dur;
+        if (!wp_route_fits(p, r->helper, r->day, seg, r->load[r->n] + p->visit_load[v], r->n + 1,
+                           &dur))
+            return false;
+        plan->early[i] = e;
+        plan->late[i] = l;
+    }
+    return true;
+}
+
+/* ---- the client plan --------------------------------------------------------------------- */
+
+bool wp_plan_client(const wp_sol *s, int c, int h, wp_client_plan *plan)
+{
+    const wp_instance *p = s->p;
+    const wp_model *m = p->m;
+    const wp_client_def *cl = &m->clients[c];
+    day_search ds;
+    memset(&ds, 0, sizeof ds);
+    ds.k = cl->n_visits < WP_MAX_CLIENT_VISITS ? cl->n_visits : WP_MAX_CLIENT_VISITS;
+    ds.spacing = cl->min_days_between;
+    ds.ordered = cl->n_visits > 1 && visits_identical(m, cl);
+    ds.week_left = m->helpers[h].week_min - s->helper_week[h] + 1e-6;
+    int any = 0;
+    for (int i = 0; i < ds.k; i++) {
+        int v = cl->first_visit + i;
+        ds.skip[i] = p->unserved_cost[v];
+        uint8_t days = m->visits[v].days;
+        for (int d = 0; d < WP_DAYS; d++) {
+            if (!(days >> d & 1)) continue;
+            int pos;
+            double dc, dd;
+            if (!wp_best_position(s, v, wp_route_index(h, d), s->early[v], s->late[v], &pos, &dc,
+                                  &dd))
+                continue;
+            ds.opt[i][ds.n_opt[i]++] = (option){d, pos, dc, dd};
+        }
+        qsort(ds.opt[i], (size_t)ds.n_opt[i], sizeof(option), cmp_option);
+        any += ds.n_opt[i];
+    }
+    if (!any) return false;
+    ds.min_rest[ds.k] = 0;
+    for (int i = ds.k - 1; i >= 0; i--) {
+        double lb = ds.skip[i];
+        if (ds.n_opt[i] && ds.opt[i][0].cost < lb) lb = ds.opt[i][0].cost;
+        ds.min_rest[i] = ds.min_rest[i + 1] + lb;
+    }
+    /* Visits beyond the plannable ones stay unserved whatever happens. */
+    ds.best = DBL_MAX;
+    for (int i = 0; i < ds.k; i++) ds.choice[i] = -1;
+    dfs(&ds, 0, 0.0, 0.0);
+    if (ds.best == DBL_MAX) return false;
+    plan->client = c;
+    plan->helper = h;
+    plan->n_placed = 0;
+    double delta = 0;
+    for (int i = 0; i < ds.k; i++) {
+        int o = ds.best_choice[i];
+        if (o < 0) continue;
+        int v = cl->first_visit + i, j = plan->n_placed++;
+        plan->visit[j] = v;
+        plan->route[j] = wp_route_index(h, ds.opt[i][o].day);
+        plan->pos[j] = ds.opt[i][o].pos;
+        plan->early[j] = s->early[v];
+        plan->late[j] = s->late[v];
+        delta += ds.opt[i][o].cost - p->unserved_cost[v];
+    }
+    if (plan->n_placed == 0) return false;
+    if (cl->consistency_min >= 0 && !consistency_band(s, cl->consistency_min, plan)) return false;
+    if (s->helper_routes[h] == 0) delta += p->w_helper;
+    delta += wp_pair_cost(p, c, h) - (cl->helper >= 0 ? p->w_broken : 0);
+    plan->delta = delta;
+    return true;
+}
+
+void wp_plan_apply(wp_sol *s, const wp_client_plan *plan)
+{
+    wp_sol_set_helper(s, plan->client, plan->helper);
+    for (int i = 0; i < plan->n_placed; i++) {
+        int v = plan->visit[i];
+        s->early[v] = plan->early[i];
+        s->late[v] = plan->late[i];
+        wp_sol_insert(s, v, plan->route[i], plan->pos[i]);
+    }
+}
+
+void wp_unassign_client(wp_sol *s, int c)
+{
+    const wp_instance *p = s->p;
+    const wp_client_def *cl = &p->m->clients[c];
+    for (int i = 0; i < cl->n_visits; i++) {
+        int v = cl->first_visit + i;
+        if (s->route_of[v] >= 0) wp_sol_remove(s, v);
+        s->early[v] = p->m->visits[v].window.from;
+        s->late[v] = p->m->visits[v].window.to;
+    }
+    wp_sol_set_helper(s, c, -1);
+}

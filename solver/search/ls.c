@@ -1,0 +1,126 @@
+/* The local-search driver: passes over the served visits in random order, each tried against
+ * its granular neighbours with every operator, first improvement. */
+#include "search/ls.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+
+static const wp_ls_operator *const operators[] = {
+    &wp_op_relocate, &wp_op_swap, &wp_op_two_opt_star, &wp_op_or_opt, &wp_op_two_opt,
+};
+#define N_PAIR_OPS (int)(sizeof operators / sizeof *operators)
+
+/* Operators that look at a visit alone, not at a neighbour. */
+static const wp_ls_operator *const solo_operators[] = {&wp_op_day_change, &wp_op_client_move};
+#define N_SOLO_OPS (int)(sizeof solo_operators / sizeof *solo_operators)
+
+void wp_ls_init(wp_ls *ls, const wp_instance *p, wp_rng *rng)
+{
+    memset(ls, 0, sizeof *ls);
+    ls->rng = rng;
+    ls->tested_at = wp_calloc((size_t)p->n_visits + 1, sizeof *ls->tested_at);
+    ls->order = wp_malloc(((size_t)p->n_visits + 1) * sizeof *ls->order);
+    wp_ls_reserve(ls, 64);
+}
+
+void wp_ls_free(wp_ls *ls)
+{
+    free(ls->tested_at);
+    free(ls->order);
+    free(ls->buf_a);
+    free(ls->buf_b);
+    memset(ls, 0, sizeof *ls);
+}
+
+void wp_ls_reserve(wp_ls *ls, int n)
+{
+    if (n <= ls->buf_cap) return;
+    int cap = ls->buf_cap ? ls->buf_cap : 64;
+    while (cap < n) cap *= 2;
+    ls->buf_a = wp_realloc_array(ls->buf_a, (size_t)cap, sizeof *ls->buf_a);
+    ls->buf_b = wp_realloc_array(ls->buf_b, (size_t)cap, sizeof *ls->buf_b);
+    ls->buf_cap = cap;
+}
+
+int wp_ls_copy_nodes(const wp_route *r, int from, int to, bool reverse, int *dst)
+{
+    int n = 0;
+    if (from > to) return 0;
+    if (reverse)
+        for (int q = to; q >= from; q--) dst[n++] = r->node[q];
+    else
+        for (int q = from; q <= to; q++) dst[n++] = r->node[q];
+    return n;
+}
+
+static void shuffle(wp_rng *rng, int *a, int n)
+{
+    for (int i = n - 1; i > 0; i--) {
+        int j = (int)wp_rng_below(rng, (uint32_t)i + 1), t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+    }
+}
+
+/* Tries every operator on u; applies the first improving move. */
+static bool improve_visit(wp_ls *ls, int u)
+{
+    wp_sol *s = ls->s;
+    const wp_instance *p = s->p;
+    unsigned long since = ls->tested_at[u];
+    bool u_changed = s->routes[s->route_of[u]].stamp > since;
+    wp_move mv;
+    const int *nb = p->neighbours + (size_t)u * (size_t)p->n_neighbours;
+    for (int k = 0; k < p->n_neighbours; k++) {
+        int v = nb[k];
+        if (v < 0) break;
+        if (s->route_of[v] < 0) continue;
+        if (!u_changed && s->routes[s->route_of[v]].stamp <= since) continue;
+        for (int o = 0; o < N_PAIR_OPS; o++) {
+            if (operators[o]->evaluate(ls, u, v, &mv)) {
+                operators[o]->apply(ls, &mv);
+                ls->moves[o]++;
+                return true;
+            }
+        }
+    }
+    if (u_changed)
+        for (int o = 0; o < N_SOLO_OPS; o++)
+            if (solo_operators[o]->evaluate(ls, u, -1, &mv)) {
+                solo_operators[o]->apply(ls, &mv);
+                ls->moves[N_PAIR_OPS + o]++;
+                return true;
+            }
+    return false;
+}
+
+long wp_ls_run(wp_ls *ls, wp_sol *s)
+{
+    ls->s = s;
+    const wp_instance *p = s->p;
+    long applied = 0;
+    bool improved = true;
+    while (improved) {
+        improved = false;
+        int n = 0;
+        for (int v = 0; v < p->n_visits; v++)
+            if (s->route_of[v] >= 0) ls->order[n++] = v;
+        shuffle(ls->rng, ls->order, n);
+        for (int i = 0; i < n; i++) {
+            int u = ls->order[i];
+            if (s->route_of[u] < 0) continue;
+            unsigned long now = *s->clock;
+            if (improve_visit(ls, u)) {
+                applied++;
+                improved = true;
+                i--; /* keep improving the same visit while it finds moves */
+                if (applied > 100000L * (p->n_visits + 1)) return applied; /* safety net */
+            } else {
+                ls->tested_at[u] = now;
+            }
+        }
+    }
+    return applied;
+}

@@ -1,0 +1,106 @@
+/* Or-opt: a string of two or three consecutive visits starting at u moves after its neighbour
+ * v, in the same or reversed order (Or 1976). */
+#include <math.h>
+
+#include "search/ls.h"
+
+#define MAX_STRING 3
+
+static double string_delta(const wp_sol *s, int u, int len, bool reversed, int v)
+{
+    const wp_instance *p = s->p;
+    int ru = s->route_of[u], pu = s->pos_of[u], rv = s->route_of[v], pv = s->pos_of[v];
+    const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
+    if (pu + len - 1 > A->n) return HUGE_VAL;
+    if (ru == rv && pv >= pu - 1 && pv <= pu + len - 1) return HUGE_VAL; /* inside or just before */
+    if (ru != rv) /* the rules first: most strings may not move to another helper or day */
+        for (int q = 0; q < len; q++)
+            if (!wp_visit_fits_route(s, A->node[pu + q], B)) return HUGE_VAL;
+    /* travel first: the string leaves its place and enters after v; inner legs may turn */
+    int first = A->loc[reversed ? pu + len - 1 : pu], last = A->loc[reversed ? pu : pu + len - 1];
+    double removal = (A->tmin[pu + len] - A->tmin[pu - 1]) -
+                     wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + len]);
+    double ins = wp_route_time(s, B, B->loc[pv], first) + wp_route_time(s, B, last, B->loc[pv + 1]) -
+                 (B->tmin[pv + 1] - B->tmin[pv]);
+    for (int q = 0; q + 1 < len; q++) {
+        int a = A->loc[pu + q], b = A->loc[pu + q + 1];
+        ins += reversed ? wp_route_time(s, B, b, a) : wp_route_time(s, B, a, b);
+    }
+    double slack = ru == rv ? 0
+                            : (A->helper != B->helper ? len * p->w_broken : 0) +
+                                  (A->n == len ? p->w_route + p->w_helper : 0);
+    if (p->w_travel * (ins - removal) - slack >= -WP_MOVE_EPS) return HUGE_VAL;
+    int seg[MAX_STRING];
+    wp_ls_copy_nodes(A, pu, pu + len - 1, reversed, seg);
+    if (ru != rv) {
+        wp_route_eval ea = wp_eval_join(s, A->helper, A->day, A, pu - 1, NULL, 0, A, pu + len);
+        if (!ea.feasible) return HUGE_VAL;
+        wp_route_eval eb = wp_eval_join(s, B->helper, B->day, B, pv, seg, len, B, pv + 1);
+        int to[MAX_STRING] = {rv, rv, rv};
+        return wp_moves_delta(s, ru, &ea, rv, &eb, seg, to, len);
+    }
+    if (A->n > 64) return HUGE_VAL;
+    int mid[70], k = 0;
+    wp_route_eval e;
+    if (pv > pu) { /* [pu..pu+len-1] after pv: prefix(pu-1) + (pu+len..pv) + seg + suffix(pv+1) */
+        for (int q = pu + len; q <= pv; q++) mid[k++] = A->node[q];
+        for (int q = 0; q < len; q++) mid[k++] = seg[q];
+        e = wp_eval_join(s, A->helper, A->day, A, pu - 1, mid, k, A, pv + 1);
+    } else { /* prefix(pv) + seg + (pv+1..pu-1) + suffix(pu+len) */
+        for (int q = 0; q < len; q++) mid[k++] = seg[q];
+        for (int q = pv + 1; q < pu; q++) mid[k++] = A->node[q];
+        e = wp_eval_join(s, A->helper, A->day, A, pv, mid, k, A, pu + len);
+    }
+    return wp_moves_delta(s, ru, &e, -1, NULL, NULL, NULL, 0);
+}
+
+static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
+{
+    wp_sol *s = ls->s;
+    double best = -WP_MOVE_EPS;
+    int best_len = 0, best_rev = 0;
+    for (int len = 2; len <= MAX_STRING; len++)
+        for (int rev = 0; rev < 2; rev++) {
+            double d = string_delta(s, u, len, rev, v);
+            if (d < best) {
+                best = d;
+                best_len = len;
+                best_rev = rev;
+            }
+        }
+    if (!best_len) return false;
+    *mv = (wp_move){best, u, v, best_len, best_rev};
+    return true;
+}
+
+static void apply(wp_ls *ls, const wp_move *mv)
+{
+    wp_sol *s = ls->s;
+    int u = mv->u, v = mv->v, len = mv->a;
+    int ru = s->route_of[u], pu = s->pos_of[u], rv = s->route_of[v], pv = s->pos_of[v];
+    const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
+    int seg[MAX_STRING];
+    wp_ls_copy_nodes(A, pu, pu + len - 1, mv->b, seg);
+    wp_ls_reserve(ls, A->n + B->n + 4);
+    int *a = ls->buf_a, *b = ls->buf_b, na = 0, nb = 0;
+    if (ru != rv) {
+        for (int q = 1; q <= A->n; q++)
+            if (q < pu || q >= pu + len) a[na++] = A->node[q];
+        for (int q = 1; q <= B->n; q++) {
+            b[nb++] = B->node[q];
+            if (q == pv)
+                for (int i = 0; i < len; i++) b[nb++] = seg[i];
+        }
+        wp_sol_set_route(s, ru, a, na);
+        wp_sol_set_route(s, rv, b, nb);
+        return;
+    }
+    for (int q = 1; q <= A->n; q++) {
+        if (q < pu || q >= pu + len) a[na++] = A->node[q];
+        if (q == pv)
+            for (int i = 0; i < len; i++) a[na++] = seg[i];
+    }
+    wp_sol_set_route(s, ru, a, na);
+}
+
+const wp_ls_operator wp_op_or_opt = {"or-opt", evaluate, apply};

@@ -1,0 +1,170 @@
+/* Why a visit is unserved: the first filter that leaves no helper, in the order a planner would
+ * check (skills, qualification, contracting, days, windows, spacing, capacity). */
+#include "search/reasons.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/market.h"
+#include "util/alloc.h"
+#include "util/daytime.h"
+#include "util/strbuf.h"
+
+static void days_text(uint8_t days, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int d = 0; d < WP_DAYS; d++)
+        if (days >> d & 1) n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
+                                                  n ? ", " : "", wp_day_name(d));
+}
+
+/* Describes the providers allowed for client c, e.g. "provider P1 (the client's choice)". */
+static void providers_text(const wp_model *m, const wp_market *mk, int c, wp_strbuf *sb)
+{
+    const wp_client_def *cl = &m->clients[c];
+    if (mk->contract_model == WP_PER_DISTRICT && cl->district >= 0) {
+        wp_sb_printf(sb, "a provider awarded district %s (", m->districts[cl->district].id);
+        int k = 0;
+        for (int p = 0; p < m->n_providers; p++)
+            if (wp_market_provider_allowed(mk, c, p))
+                wp_sb_printf(sb, "%s%s", k++ ? ", " : "", m->providers[p].id);
+        wp_sb_append(sb, ")");
+    } else if (cl->provider >= 0) {
+        wp_sb_printf(sb, "provider %s (the client's choice)", m->providers[cl->provider].id);
+    } else {
+        wp_sb_append(sb, "any provider");
+    }
+}
+
+static char *skills_reason(const wp_model *m, int c)
+{
+    const wp_client_def *cl = &m->clients[c];
+    for (int k = 0; k < m->n_skills; k++) {
+        if (!(cl->skills >> k & 1)) continue;
+        bool any = false;
+        for (int h = 0; h < m->n_helpers && !any; h++) any = m->helpers[h].skills >> k & 1;
+        if (!any) return wp_strdupf("no helper has skill '%s'", m->skill_names[k]);
+    }
+    if (cl->product == WP_PRODUCT_HO_PLUS) {
+        bool any = false;
+        for (int h = 0; h < m->n_helpers && !any; h++)
+            any = m->helpers[h].qualification == WP_PRODUCT_HO_PLUS;
+        if (!any) return wp_strdup("no helper is qualified for HO+");
+    }
+    return wp_strdup("no helper has all of the client's skills and qualification");
+}
+
+/* A lone visit fits an empty route of helper h on day d (travel, windows, day length). */
+static bool lone_visit_fits(const wp_instance *p, int h, int d, int v)
+{
+    const wp_model *m = p->m;
+    int home = m->helpers[h].home, lv = p->visit_loc[v], mode = m->helpers[h].mode;
+    const wp_visit_def *vd = &m->visits[v];
+    wp_tseg seg = wp_tseg_merge(
+        wp_tseg_merge(wp_tseg_home(), wp_tseg_stop(vd->duration, vd->window.from, vd->window.to),
+                      wp_model_time(m, home, lv, mode)),
+        wp_tseg_home(), wp_model_time(m, lv, home, mode));
+    double dur;
+    return wp_route_fits(p, h, d, seg, vd->load, 1, &dur) && dur <= m->helpers[h].week_min + 1e-6;
+}
+
+/* Candidate helpers able to take the visit alone in an empty day (travel, windows, hours). */
+static int reachable_candidates(const wp_sol *s, int v)
+{
+    const wp_instance *p = s->p;
+    int c = p->visit_client[v], reachable = 0;
+    for (int i = p->cand_start[c]; i < p->cand_start[c + 1]; i++) {
+        int h = p->cand[i];
+        for (int d = 0; d < WP_DAYS; d++)
+            if ((p->m->visits[v].days >> d & 1) && wp_helper_works(p->m, h, d) && lone_visit_fits(p, h, d, v)) {
+                reachable++;
+                break;
+            }
+    }
+    return reachable;
+}
+
+static char *unserved_client_reason(const wp_sol *s, int v)
+{
+    const wp_instance *p = s->p;
+    const wp_model *m = p->m;
+    int c = p->visit_client[v];
+    const wp_visit_def *vd = &m->visits[v];
+    /* the common case, cheaply: candidates exist and one could take it in an empty day */
+    int reachable = reachable_candidates(s, v);
+    if (reachable)
+        return wp_strdupf("all %d eligible helpers nearby are fully booked (weekly hours, visits "
+                          "per day or time windows)",
+                          reachable);
+    /* otherwise find the first filter that leaves nobody, over every helper */
+    int qualified = 0, allowed = 0, working = 0;
+    reachable = 0;
+    for (int h = 0; h < m->n_helpers; h++) {
+        if (!wp_helper_qualified(m, h, c)) continue;
+        qualified++;
+        if (!wp_market_allows(p->mk, h, c)) continue;
+        allowed++;
+        bool works = false, fits = false;
+        for (int d = 0; d < WP_DAYS; d++) {
+            if (!(vd->days >> d & 1) || !wp_helper_works(m, h, d)) continue;
+            works = true;
+            if (lone_visit_fits(p, h, d, v)) fits = true;
+        }
+        working += works;
+        reachable += fits;
+    }
+    if (!qualified) return skills_reason(m, c);
+    wp_strbuf sb = {0};
+    char days[64], from[16], to[16];
+    days_text(vd->days, days, sizeof days);
+    wp_format_hhmm(vd->window.from, from);
+    wp_format_hhmm(vd->window.to, to);
+    if (!allowed) {
+        wp_sb_append(&sb, "no helper of ");
+        providers_text(m, p->mk, c, &sb);
+        wp_sb_append(&sb, " has the client's skills and qualification");
+    } else if (!working) {
+        wp_sb_printf(&sb, "no eligible helper works on %s", days);
+    } else if (!reachable) {
+        wp_sb_printf(&sb,
+                     "no eligible helper can fit a %.0f-minute visit starting %s-%s on %s "
+                     "(availability, travel or hours per day)",
+                     vd->duration, from, to, days);
+    } else {
+        wp_sb_printf(&sb,
+                     "all %d eligible helpers are fully booked (weekly hours, visits per day or "
+                     "time windows)",
+                     reachable);
+    }
+    return wp_sb_take(&sb);
+}
+
+char *wp_unserved_reason(const wp_sol *s, int v)
+{
+    const wp_instance *p = s->p;
+    const wp_model *m = p->m;
+    int c = p->visit_client[v];
+    const wp_client_def *cl = &m->clients[c];
+    const wp_visit_def *vd = &m->visits[v];
+    int index = v - cl->first_visit;
+    if (index >= 7)
+        return wp_strdup("more than 7 visits in a week: a client's visits are planned on "
+                         "different days");
+    int allowed_days = 0;
+    for (int d = 0; d < WP_DAYS; d++) allowed_days += vd->days >> d & 1;
+    if (cl->n_visits > 1 && cl->n_visits > allowed_days && vd->days == m->visits[cl->first_visit].days)
+        return wp_strdupf("%d visits a week do not fit on %d allowed days", cl->n_visits,
+                          allowed_days);
+    int h = s->client_helper[c];
+    if (h < 0) return unserved_client_reason(s, v);
+    char days[64];
+    days_text(vd->days, days, sizeof days);
+    if (cl->min_days_between > 1)
+        return wp_strdupf("its helper %s has no room for it on %s at least %d days from the "
+                          "client's other visits",
+                          m->helpers[h].id, days, cl->min_days_between);
+    return wp_strdupf("its helper %s has no room for it on %s (the pair rule keeps one helper "
+                      "for all of a client's visits)",
+                      m->helpers[h].id, days);
+}

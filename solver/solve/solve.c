@@ -1,0 +1,191 @@
+/* The solve pipeline: variant -> market -> problem -> construction and search -> roster. */
+#include <wijkplan/solve.h>
+
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wijkplan/version.h>
+
+#include "contract/awards.h"
+#include "contract/transfer.h"
+#include "kpi/kpi.h"
+#include "model/market.h"
+#include "model/scenario_internal.h"
+#include "search/construct.h"
+#include "search/engine.h"
+#include "search/extract.h"
+#include "solve/variant.h"
+#include "util/alloc.h"
+#include "util/clock.h"
+
+void wp_solve_options_default(wp_solve_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->seed = 1;
+    o->threads = 0;
+    o->time_limit_s = 30;
+    o->iterations = 0;
+    o->progress = NULL;
+}
+
+void wp_variant_from_scenario(const wp_model *m, wp_variant *v)
+{
+    const wp_contracting *c = &m->contracting;
+    memset(v, 0, sizeof *v);
+    v->contract_model = c->model;
+    v->providers_per_district = c->providers_per_district;
+    v->awards = c->awards_given ? &c->awards : NULL;
+    v->staff_transfer = c->staff_transfer;
+}
+
+bool wp_variant_parse(const char *text, wp_variant *v)
+{
+    memset(v, 0, sizeof *v);
+    if (strcmp(text, "open_house") == 0) {
+        v->contract_model = WP_OPEN_HOUSE;
+        return true;
+    }
+    const char *prefix = "per_district:";
+    size_t n = strlen(prefix);
+    if (strncmp(text, prefix, n) != 0) return false;
+    char *end;
+    long k = strtol(text + n, &end, 10);
+    if (end == text + n || k < 1 || k > 1000) return false;
+    long most = 0;
+    if (*end == ':') {
+        const char *at = end + 1;
+        most = strtol(at, &end, 10);
+        if (end == at || most < 1 || most > 100000) return false;
+    }
+    if (*end) return false;
+    v->contract_model = WP_PER_DISTRICT;
+    v->providers_per_district = (int)k;
+    v->max_districts = (int)most;
+    return true;
+}
+
+void wp_variant_name(const wp_variant *v, char *buf, size_t size)
+{
+    if (v->contract_model == WP_OPEN_HOUSE)
+        snprintf(buf, size, "open_house%s", v->staff_transfer ? "+transfer" : "");
+    else if (v->max_districts)
+        snprintf(buf, size, "per_district:%d:%d%s", v->providers_per_district, v->max_districts,
+                 v->staff_transfer ? "+transfer" : "");
+    else
+        snprintf(buf, size, "per_district:%d%s", v->providers_per_district,
+                 v->staff_transfer ? "+transfer" : "");
+}
+
+static int resolve_threads(const wp_solve_options *o)
+{
+    int t = o->threads > 0 ? o->threads : omp_get_num_procs();
+    return t < 1 ? 1 : t;
+}
+
+wp_status wp_variant_market(const wp_model *m, const wp_variant *v, double time_limit_s,
+                            wp_market *mk, double *pairs_bound, wp_error *err)
+{
+    *pairs_bound = -1;
+    wp_awards awards = {0};
+    const wp_awards *use = NULL;
+    if (v->contract_model == WP_PER_DISTRICT) {
+        if (m->n_districts == 0)
+            return wp_error_add(err, WP_ERR_INPUT, NULL, "contracting", 0, 0,
+                                "per_district contracting needs districts");
+        if (v->awards) {
+            use = v->awards;
+        } else {
+            wp_award_options ao;
+            wp_award_options_default(&ao);
+            ao.k = v->providers_per_district;
+            ao.staff_transfer = v->staff_transfer;
+            ao.max_districts_per_provider = v->max_districts;
+            ao.time_limit_s = time_limit_s;
+            wp_status s = wp_awards_optimize(m, &ao, &awards, pairs_bound, err);
+            if (s != WP_OK) return s;
+            use = &awards;
+        }
+    }
+    int *helper_provider = NULL;
+    if (v->staff_transfer && use) helper_provider = wp_transfers_decide(m, use);
+    wp_market_build(mk, m, v->contract_model, use, helper_provider);
+    free(helper_provider);
+    wp_awards_free(&awards);
+    return WP_OK;
+}
+
+static void fill_solver_facts(wp_roster *r, const wp_solve_options *o, int threads,
+                              const wp_search_stats *st, double t0)
+{
+    r->solver.version = wp_strdup(WP_VERSION_STRING);
+    r->solver.seed = o->seed;
+    r->solver.threads = threads;
+    r->solver.time_limit_s = o->time_limit_s;
+    r->solver.iterations = st->iterations;
+    r->solver.stopped_by = wp_strdup(st->stopped_by);
+    r->solver.elapsed_s = wp_clock_now() - t0;
+    r->solver.peak_memory_mib = wp_peak_rss_mib();
+}
+
+wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_market *mk,
+                          double pairs_bound, const wp_solve_options *o, wp_roster **out,
+                          wp_error *err)
+{
+    (void)err;
+    double t0 = wp_clock_now();
+    int threads = resolve_threads(o);
+    wp_search_params sp;
+    wp_search_params_default(&sp);
+    sp.seed = o->seed;
+    sp.threads = threads;
+    sp.deadline = t0 + o->time_limit_s;
+    sp.start_time = t0;
+    sp.iterations = o->iterations;
+    sp.time_based = o->time_based;
+    sp.progress = o->progress;
+    sp.report_memory = o->report_memory;
+    sp.construction_only = o->construction_only;
+    wp_search_stats stats;
+    wp_roster *r = wp_calloc(1, sizeof *r);
+    r->pairs_bound = pairs_bound;
+    wp_search_solve(m, mk, &sp, r, &stats);
+    char name[64];
+    wp_variant_name(v, name, sizeof name);
+    r->scenario = wp_strdup(m->name);
+    r->contracting = wp_strdup(name);
+    wp_kpi_compute(m, r, -1, &r->kpi);
+    fill_solver_facts(r, o, threads, &stats, t0);
+    *out = r;
+    return WP_OK;
+}
+
+wp_status wp_solve_variant(const wp_model *m, const wp_variant *v, const wp_solve_options *o,
+                           wp_roster **out, wp_error *err)
+{
+    *out = NULL;
+    double t0 = wp_clock_now();
+    wp_market mk;
+    double bound;
+    /* the award model may use a tenth of the time limit */
+    wp_status s = wp_variant_market(m, v, o->time_limit_s * 0.1, &mk, &bound, err);
+    if (s != WP_OK) return s;
+    wp_solve_options rest = *o;
+    rest.time_limit_s = o->time_limit_s - (wp_clock_now() - t0);
+    if (rest.time_limit_s < 0.05) rest.time_limit_s = 0.05;
+    s = wp_solve_market(m, v, &mk, bound, &rest, out, err);
+    if (s == WP_OK) { /* the award model's time counts too */
+        (*out)->solver.time_limit_s = o->time_limit_s;
+        (*out)->solver.elapsed_s = wp_clock_now() - t0;
+    }
+    wp_market_free(&mk);
+    return s;
+}
+
+wp_status wp_solve(const wp_scenario *sc, const wp_solve_options *o, wp_roster **out,
+                   wp_error *err)
+{
+    wp_variant v;
+    wp_variant_from_scenario(&sc->model, &v);
+    return wp_solve_variant(&sc->model, &v, o, out, err);
+}

@@ -1,0 +1,47 @@
+/* Solving one contracting variant of a scenario: awards (given or optimised), staff transfer,
+ * the market they imply, the search, and the roster with its KPIs. `solve` runs the scenario's
+ * own variant; `compare` runs several. */
+#ifndef WP_SOLVE_VARIANT_H
+#define WP_SOLVE_VARIANT_H
+
+#include <wijkplan/roster.h>
+#include <wijkplan/solve.h>
+
+#include "model/model.h"
+
+typedef struct wp_variant {
+    int contract_model;         /* enum wp_contract_model */
+    int providers_per_district; /* k, per_district only */
+    const wp_awards *awards;    /* given awards, or NULL to optimise (per_district) */
+    bool staff_transfer;
+    int max_districts;          /* per_district, optimised awards: most districts one provider
+                                 * may win (0 = no limit) */
+} wp_variant;
+
+/* The scenario's own contracting as a variant. */
+void wp_variant_from_scenario(const wp_model *m, wp_variant *v);
+
+/* Parses "open_house", "per_district:k" or "per_district:k:m" (k >= 1 providers per district,
+ * m >= 1 districts at most per provider). Returns false when malformed. */
+bool wp_variant_parse(const char *text, wp_variant *v);
+
+/* Canonical name: "open_house" or "per_district:k[:m]", with "+transfer" when staff_transfer. */
+void wp_variant_name(const wp_variant *v, char *buf, size_t size);
+
+/* The variant's market: awards (given, or optimised with the GLPK model) and transfers.
+ * `pairs_bound` receives the award model's bound on pairs kept (-1 when not computed). Not
+ * thread-safe (GLPK): build markets one at a time, then solve them in parallel. */
+wp_status wp_variant_market(const wp_model *m, const wp_variant *v, double time_limit_s,
+                            wp_market *mk, double *pairs_bound, wp_error *err);
+
+/* Solves the model under a market built by wp_variant_market. Thread-safe: the model and the
+ * market are only read. */
+wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_market *mk,
+                          double pairs_bound, const wp_solve_options *o, wp_roster **out,
+                          wp_error *err);
+
+/* Both steps. */
+wp_status wp_solve_variant(const wp_model *m, const wp_variant *v, const wp_solve_options *o,
+                           wp_roster **out, wp_error *err);
+
+#endif
