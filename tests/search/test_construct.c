@@ -1,0 +1,108 @@
+/* The first plan: always valid, keeps pairs when it can, serves the most vulnerable first, and
+ * says honestly why a visit is not served. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/support.h"
+
+static void random_instances_are_valid(void **state)
+{
+    (void)state;
+    for (uint64_t seed = 1; seed <= 40; seed++) {
+        char *json = ts_random_scenario(seed, 8 + (int)(seed % 35), 2 + (int)(seed % 6));
+        wp_scenario *s = ts_scenario(json);
+        wp_roster *r = ts_solve(s, seed, 1, 0);
+        ts_assert_valid(s, r);
+        wp_roster_free(r);
+        wp_scenario_free(s);
+        free(json);
+    }
+}
+
+static const char *const two_helpers =
+    "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\","
+    " \"providers\": [{\"id\": \"P\"}],"
+    " \"helpers\": [{\"id\": \"NEAR\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 20},"
+    "              {\"id\": \"FAR\", \"provider\": \"P\", \"home\": [60, 0], \"hours_per_week\": 20}],"
+    " \"clients\": [{\"id\": \"C\", \"location\": [2, 0], \"helper\": \"FAR\", \"hours_per_week\": 2}]}";
+
+/* The pair survives even though the other helper lives next door. */
+static void keeps_pairs(void **state)
+{
+    (void)state;
+    wp_scenario *s = ts_scenario(two_helpers);
+    wp_roster *r = ts_solve(s, 1, 1, 0);
+    assert_int_equal(r->n_assignments, 1);
+    assert_string_equal(r->assignments[0].helper, "FAR");
+    assert_true(r->assignments[0].pair_kept);
+    assert_int_equal(r->kpi.pairs_kept, 1);
+    ts_assert_valid(s, r);
+    wp_roster_free(r);
+    wp_scenario_free(s);
+}
+
+/* One helper with room for one 2-hour visit a week: the priority-5 client gets it. */
+static void most_vulnerable_first(void **state)
+{
+    (void)state;
+    wp_scenario *s = ts_scenario(
+        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"providers\": [{\"id\": \"P\"}],"
+        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 2.5}],"
+        " \"clients\": [{\"id\": \"LOW\", \"location\": [1, 0], \"priority\": 1, \"hours_per_week\": 2},"
+        "               {\"id\": \"HIGH\", \"location\": [9, 0], \"priority\": 5, \"hours_per_week\": 2}]}");
+    wp_roster *r = ts_solve(s, 1, 1, 0);
+    assert_int_equal(r->n_assignments, 1);
+    assert_string_equal(r->assignments[0].client, "HIGH");
+    assert_int_equal(r->n_unassigned, 1);
+    assert_string_equal(r->unassigned[0].client, "LOW");
+    assert_non_null(strstr(r->unassigned[0].reason, "fully booked"));
+    ts_assert_valid(s, r);
+    wp_roster_free(r);
+    wp_scenario_free(s);
+}
+
+static const char *reason_for(const wp_roster *r, const char *client)
+{
+    for (size_t i = 0; i < r->n_unassigned; i++)
+        if (strcmp(r->unassigned[i].client, client) == 0) return r->unassigned[i].reason;
+    return "";
+}
+
+static void honest_reasons(void **state)
+{
+    (void)state;
+    wp_scenario *s = ts_scenario(
+        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"providers\": [{\"id\": \"P\"}, {\"id\": \"Q\"}],"
+        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 30,"
+        "   \"availability\": {\"mon\": [[\"08:00\", \"12:00\"]], \"tue\": [[\"08:00\", \"12:00\"]]}}],"
+        " \"clients\": ["
+        "  {\"id\": \"SKILL\", \"location\": [1, 0], \"skills\": [\"psychiatry\"], \"hours_per_week\": 1},"
+        "  {\"id\": \"PLUS\", \"location\": [1, 0], \"product\": \"HO+\", \"hours_per_week\": 1},"
+        "  {\"id\": \"OTHER\", \"location\": [1, 0], \"provider\": \"Q\", \"hours_per_week\": 1},"
+        "  {\"id\": \"FRIDAY\", \"location\": [1, 0], \"days\": [\"fri\"], \"hours_per_week\": 1},"
+        "  {\"id\": \"EVENING\", \"location\": [1, 0], \"window\": [\"18:00\", \"20:00\"], \"hours_per_week\": 1},"
+        "  {\"id\": \"SPACED\", \"location\": [1, 0], \"hours_per_week\": 2, \"visits_per_week\": 2,"
+        "   \"min_days_between_visits\": 2, \"priority\": 5}]}");
+    wp_roster *r = ts_solve(s, 1, 1, 0);
+    assert_string_equal(reason_for(r, "SKILL"), "no helper has skill 'psychiatry'");
+    assert_string_equal(reason_for(r, "PLUS"), "no helper is qualified for HO+");
+    assert_string_equal(reason_for(r, "OTHER"),
+                        "no helper of provider Q (the client's choice) has the client's skills and qualification");
+    assert_string_equal(reason_for(r, "FRIDAY"), "no eligible helper works on fri");
+    assert_non_null(strstr(reason_for(r, "EVENING"), "no eligible helper can fit a 60-minute visit starting 18:00-20:00"));
+    assert_non_null(strstr(reason_for(r, "SPACED"), "at least 2 days from the client's other visits"));
+    ts_assert_valid(s, r);
+    wp_roster_free(r);
+    wp_scenario_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(random_instances_are_valid),
+        cmocka_unit_test(keeps_pairs),
+        cmocka_unit_test(most_vulnerable_first),
+        cmocka_unit_test(honest_reasons),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,275 @@
+/* Property tests of the local-search operators on random instances:
+ * - every move's predicted cost change equals the change recomputed from scratch;
+ * - every plan the moves produce passes the independent validator;
+ * - the time-segment feasibility and duration of candidate routes agree with a brute-force
+ *   schedule simulation (latest feasible departure found by bisection). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi/kpi.h"
+#include "search/construct.h"
+#include "search/extract.h"
+#include "search/insert.h"
+#include "search/instance.h"
+#include "search/ls.h"
+#include "search/moves.h"
+#include "search/recreate.h"
+#include "support/support.h"
+#include <stdio.h>
+#include <wijkplan/import.h>
+#include "util/alloc.h"
+
+typedef struct fixture {
+    wp_scenario *sc;
+    wp_instance p;
+    unsigned long clock;
+    wp_sol s;
+    wp_rng rng;
+    wp_ls ls;
+} fixture;
+
+static void setup_scenario(fixture *f, uint64_t seed)
+{
+    const wp_model *m = &f->sc->model;
+    wp_instance_build(&f->p, m, &m->market, 0, 12);
+    f->clock = 0;
+    wp_sol_init(&f->s, &f->p, &f->clock);
+    wp_construct(&f->s, NULL, 0);
+    wp_rng_seed(&f->rng, seed, 7);
+    wp_ls_init(&f->ls, &f->p, &f->rng);
+    f->ls.s = &f->s;
+}
+
+static void setup(fixture *f, uint64_t seed, int clients, int helpers)
+{
+    char *json = ts_random_scenario(seed, clients, helpers);
+    f->sc = ts_scenario(json);
+    free(json);
+    setup_scenario(f, seed);
+}
+
+/* A Solomon instance (long routes, tight windows, capacity) as the fixture. */
+static void setup_solomon(fixture *f, uint64_t seed, const char *name)
+{
+    char *src = wp_strdupf("%s/benchmarks/%s.txt", WP_TEST_DATA, name);
+    char *out = ts_temp_file("", ".json");
+    assert_int_equal(wp_import_solomon(src, NULL, out, NULL), WP_OK);
+    f->sc = ts_scenario_file(out);
+    remove(out);
+    free(out);
+    free(src);
+    setup_scenario(f, seed);
+}
+
+static void teardown(fixture *f)
+{
+    wp_ls_free(&f->ls);
+    wp_sol_free(&f->s);
+    wp_instance_free(&f->p);
+    wp_scenario_free(f->sc);
+}
+
+static double exact_cost(wp_sol *s)
+{
+    wp_sol_resync(s);
+    return wp_sol_cost(s);
+}
+
+static void assert_plan_valid(fixture *f)
+{
+    wp_roster *r = wp_calloc(1, sizeof *r);
+    r->pairs_bound = -1;
+    wp_extract_roster(&f->s, r);
+    r->scenario = wp_strdup(f->sc->model.name);
+    wp_kpi_compute(&f->sc->model, r, -1, &r->kpi);
+    ts_assert_valid(f->sc, r);
+    wp_roster_free(r);
+}
+
+static const wp_ls_operator *const pair_ops[] = {&wp_op_relocate, &wp_op_swap, &wp_op_or_opt,
+                                                 &wp_op_two_opt, &wp_op_two_opt_star};
+static const wp_ls_operator *const solo_ops[] = {&wp_op_day_change, &wp_op_client_move};
+
+/* Checks one operator's move on (u, v) if it finds one: prediction against recomputation. */
+static bool check_move(fixture *f, const wp_ls_operator *op, int u, int v, uint64_t seed)
+{
+    wp_move mv;
+    if (!op->evaluate(&f->ls, u, v, &mv)) return false;
+    double before = exact_cost(&f->s);
+    op->apply(&f->ls, &mv);
+    double after = exact_cost(&f->s);
+    if (fabs(after - before - mv.delta) > 1e-6 * (1 + fabs(before)))
+        fail_msg("%s: predicted %.9f, recomputed %.9f (seed %llu)", op->name, mv.delta,
+                 after - before, (unsigned long long)seed);
+    return true;
+}
+
+/* Scrambles a plan: clients out and back in with heavy insertion noise, so that the operators
+ * have many improving moves to find. */
+static void scramble(fixture *f)
+{
+    int *clients = wp_malloc(((size_t)f->p.n_clients + 1) * sizeof(int));
+    double *keys = wp_calloc((size_t)f->p.n_clients + 1, sizeof(double));
+    int n = 0;
+    for (int c = 0; c < f->p.n_clients; c++)
+        if (f->s.client_helper[c] >= 0 && wp_rng_below(&f->rng, 2)) {
+            wp_unassign_client(&f->s, c);
+            clients[n++] = c;
+        }
+    wp_recreate(&f->s, &f->rng, clients, n, 0.7, keys);
+    free(clients);
+    free(keys);
+}
+
+/* Applies every improving move the operators find, each prediction checked. */
+static void predicted_equals_recomputed(void **state)
+{
+    (void)state;
+    long checked[7] = {0};
+    static const char *const solomon[] = {"C101", "R101", "RC101", "R201"};
+    for (uint64_t seed = 1; seed <= 29; seed++) {
+        fixture f;
+        if (seed > 25) setup_solomon(&f, seed, solomon[seed - 26]);
+        else setup(&f, seed, 20 + (int)(seed % 25), 3 + (int)(seed % 4));
+        scramble(&f);
+        int n = f.p.n_visits;
+        for (int pass = 0; pass < 5; pass++)
+            for (int u = 0; u < n; u++) {
+                if (f.s.route_of[u] < 0) continue;
+                for (int o = 0; o < 2; o++)
+                    if (f.s.route_of[u] >= 0) checked[5 + o] += check_move(&f, solo_ops[o], u, -1, seed);
+                for (int k = 0; k < f.p.n_neighbours; k++) {
+                    int v = f.p.neighbours[(size_t)u * f.p.n_neighbours + k];
+                    if (v < 0 || f.s.route_of[v] < 0 || f.s.route_of[u] < 0) continue;
+                    for (int k2 = 0; k2 < 5; k2++) { /* each pass starts with another operator */
+                        int o = (k2 + pass) % 5;
+                        if (f.s.route_of[u] >= 0 && f.s.route_of[v] >= 0)
+                            checked[o] += check_move(&f, pair_ops[o], u, v, seed);
+                    }
+                }
+            }
+        assert_plan_valid(&f);
+        /* and a full local search ends in a valid local optimum */
+        wp_ls_run(&f.ls, &f.s);
+        assert_plan_valid(&f);
+        teardown(&f);
+    }
+    /* the test must actually exercise every operator */
+    for (int o = 0; o < 7; o++) {
+        const char *name = o < 5 ? pair_ops[o]->name : solo_ops[o - 5]->name;
+        if (checked[o] < 5) fail_msg("operator %s applied only %ld times", name, checked[o]);
+    }
+}
+
+/* ---- brute-force schedule simulation ----------------------------------------------------- */
+
+/* Ends of a schedule leaving home at t, visiting nodes in order with earliest starts; returns
+ * false when a start would pass its window. */
+static bool simulate_from(const wp_sol *s, int h, const int *nodes, int n, double t, double *end)
+{
+    const wp_model *m = s->p->m;
+    int mode = m->helpers[h].mode, prev = m->helpers[h].home;
+    for (int i = 0; i < n; i++) {
+        int v = nodes[i], loc = s->p->visit_loc[v];
+        double arrive = t + wp_model_time(m, prev, loc, mode);
+        double start = arrive > s->early[v] ? arrive : s->early[v];
+        if (start > s->late[v] + 1e-9) return false;
+        t = start + s->p->visit_dur[v];
+        prev = loc;
+    }
+    *end = t + wp_model_time(m, prev, m->helpers[h].home, mode);
+    return true;
+}
+
+/* Feasibility and minimum duration over every departure in every availability window. */
+static bool brute_force(const wp_sol *s, int h, int d, const int *nodes, int n, double *duration)
+{
+    const wp_model *m = s->p->m;
+    const wp_helper_def *hd = &m->helpers[h];
+    double load = 0;
+    for (int i = 0; i < n; i++) load += s->p->visit_load[nodes[i]];
+    if (n > hd->max_visits_per_day || load > hd->capacity + 1e-9) return false;
+    int nw;
+    const wp_window *w = wp_helper_windows(m, h, d, &nw);
+    bool any = false;
+    double best = INFINITY;
+    for (int k = 0; k < nw; k++) {
+        double end;
+        if (!simulate_from(s, h, nodes, n, w[k].from, &end)) continue;
+        /* feasibility is monotone in the departure: bisect for the latest feasible one */
+        double lo = w[k].from, hi = w[k].to;
+        for (int it = 0; it < 80; it++) {
+            double mid = (lo + hi) / 2, e;
+            if (simulate_from(s, h, nodes, n, mid, &e)) lo = mid;
+            else hi = mid;
+        }
+        simulate_from(s, h, nodes, n, lo, &end);
+        /* the latest departure may end after the window; then an earlier one may not */
+        double t = lo;
+        if (end > w[k].to + 1e-7) {
+            double a = w[k].from, b = lo, e;
+            simulate_from(s, h, nodes, n, a, &e);
+            if (e > w[k].to + 1e-7) continue;
+            for (int it = 0; it < 80; it++) {
+                double mid = (a + b) / 2;
+                simulate_from(s, h, nodes, n, mid, &e);
+                if (e <= w[k].to) a = mid;
+                else b = mid;
+            }
+            t = a;
+            simulate_from(s, h, nodes, n, t, &end);
+        }
+        double dur = end - t;
+        if (dur > hd->day_max_min + 1e-7) continue;
+        any = true;
+        if (dur < best) best = dur;
+    }
+    *duration = best;
+    return any;
+}
+
+static void segments_agree_with_simulation(void **state)
+{
+    (void)state;
+    long compared = 0, feasible = 0;
+    for (uint64_t seed = 100; seed < 130; seed++) {
+        fixture f;
+        setup(&f, seed, 25, 4);
+        const wp_model *m = &f.sc->model;
+        int nodes[16];
+        for (int trial = 0; trial < 300; trial++) {
+            /* a random route of 1..6 served visits for a random helper and day it works */
+            int h = (int)wp_rng_below(&f.rng, (uint32_t)m->n_helpers), d = (int)wp_rng_below(&f.rng, 5);
+            if (!wp_helper_works(m, h, d)) continue;
+            int n = 1 + (int)wp_rng_below(&f.rng, 6), k = 0;
+            for (int tries = 0; tries < 50 && k < n; tries++) {
+                int v = (int)wp_rng_below(&f.rng, (uint32_t)f.p.n_visits);
+                bool dup = false;
+                for (int i = 0; i < k; i++) dup |= nodes[i] == v;
+                if (!dup) nodes[k++] = v;
+            }
+            wp_route_eval e = wp_eval_join(&f.s, h, d, NULL, 0, nodes, k, NULL, 0);
+            double dur;
+            bool brute = brute_force(&f.s, h, d, nodes, k, &dur);
+            if (e.feasible != brute)
+                fail_msg("feasibility differs: segments %d, simulation %d (seed %llu)", e.feasible,
+                         brute, (unsigned long long)seed);
+            if (brute && fabs(dur - e.duration) > 1e-5)
+                fail_msg("duration differs: segments %.9f, simulation %.9f", e.duration, dur);
+            compared++;
+            feasible += brute;
+        }
+        teardown(&f);
+    }
+    assert_true(compared > 1000 && feasible > 100);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(predicted_equals_recomputed),
+        cmocka_unit_test(segments_agree_with_simulation),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
