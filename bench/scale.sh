@@ -1,0 +1,78 @@
+#!/bin/sh
+# Scale benchmark: generated municipalities at realistic density: about 1k clients (Leusden, 31
+# clients per 1,000 inhabitants), 10k (Utrecht) and 100k (the ten largest municipalities), one
+# helper per 10 clients, each solved with 1 and 2 threads (100k twice each: the machine is shared
+# and noisy). Measures the time to the first valid roster
+# (construction), the time, objective and quality after a fixed search budget (1.5 iterations
+# per visit, the same work for 1 and 2 threads), and peak resident memory (/usr/bin/time -v).
+# Then the quality check: two districts of the 10k run solved alone with ten times the budget.
+# usage: bench/scale.sh [SIZES]      (default "1000 10000 100000"); results in results/scale/
+#   1000 means Leusden at its own rate (about 980 clients)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+bin=${WIJKPLAN:-$root/build/wijkplan}
+sizes=${1:-"1000 10000 100000"}
+out="$here/results/scale"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+cities="--municipality Amsterdam --municipality Rotterdam --municipality GM0518 --municipality Utrecht
+        --municipality Eindhoven --municipality Groningen --municipality Tilburg --municipality Almere
+        --municipality Breda --municipality Nijmegen"
+csv="$out/scale.csv"
+echo "clients,helpers,visits,threads,phase,seconds,peak_mib,objective,visits_served,travel_per_care_hour,valid" > "$csv"
+
+# One timed run: appends a CSV row. $1 scenario, $2 threads, $3 phase, then solve options.
+run() {
+    scen=$1 threads=$2 phase=$3
+    shift 3
+    /usr/bin/time -v "$bin" solve "$scen" -o "$work/r.json" --threads "$threads" --time-limit 900 --quiet "$@" \
+        2> "$work/time.log"
+    secs=$(grep "Elapsed (wall" "$work/time.log" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    peak=$(grep "Maximum resident" "$work/time.log" | awk '{printf "%.0f", $NF / 1024}')
+    if "$bin" validate "$scen" "$work/r.json" --quiet > /dev/null; then valid=yes; else valid=NO; fi
+    kpi() { grep -o "\"$1\":[^,}]*" "$work/r.json" | tail -1 | cut -d: -f2 | tr -d ' '; }
+    awk -v c="$(kpi clients)" -v h="$helpers" -v v="$(kpi visits)" -v t="$threads" -v p="$phase" -v s="$secs" \
+        -v m="$peak" -v o="$(kpi objective)" -v vs="$(kpi visits_served)" -v tr="$(kpi travel_hours)" \
+        -v ca="$(kpi care_hours)" -v ok="$valid" \
+        'BEGIN { printf "%d,%d,%d,%d,%s,%.1f,%d,%.1f,%d,%.4f,%s\n", c, h, v, t, p, s, m, o, vs, tr / ca, ok }' >> "$csv"
+    tail -1 "$csv"
+}
+
+for n in $sizes; do
+    scen="$work/scale-$n.json"
+    case $n in
+    1000) "$bin" generate --municipality Leusden --seed 1 -o "$scen" 2> /dev/null ;;
+    10000) "$bin" generate --municipality Utrecht --clients 10000 --seed 1 -o "$scen" 2> /dev/null ;;
+    *) "$bin" generate $cities --clients "$n" --seed 1 -o "$scen" 2> /dev/null ;; # shellcheck disable=SC2086
+    esac
+    helpers=$(grep -c '"home"' "$scen" || true)
+    visits=$(grep -c '"visits_per_week"' "$scen" || true)
+    budget=$(( (n + visits) * 3 / 2 ))
+    repeats=1
+    [ "$n" -ge 50000 ] && repeats=2
+    for threads in 1 2; do
+        run "$scen" "$threads" first_roster --construction-only
+        for _ in $(seq "$repeats"); do run "$scen" "$threads" budget --iterations "$budget"; done
+    done
+    if [ "$n" = 10000 ]; then
+        # two districts of the last (2-thread, budget) run, solved alone with ten times the budget
+        cp "$work/r.json" "$work/r10k.json"
+        pick="WK034404,WK034405"
+        "$bin" export subset "$scen" --districts "$pick" -o "$work/alone.json" 2> /dev/null
+        "$bin" kpi "$scen" "$work/r10k.json" --districts "$pick" > "$work/in_run.json"
+        alone_visits=$(grep -c '"location"' "$work/alone.json")
+        "$bin" solve "$work/alone.json" -o "$work/alone_r.json" --threads 2 --time-limit 900 --quiet \
+            --iterations $(( budget * 10 * alone_visits / (n + visits) ))
+        "$bin" validate "$work/alone.json" "$work/alone_r.json" --quiet
+        "$bin" kpi "$work/alone.json" "$work/alone_r.json" > "$work/alone_kpi.json"
+        get() { grep -o "\"$2\":[^,}]*" "$1" | cut -d: -f2 | tr -d ' \t'; }
+        awk -v a="$(get "$work/in_run.json" travel_hours)" -v b="$(get "$work/in_run.json" care_hours)" \
+            -v c="$(get "$work/alone_kpi.json" travel_hours)" -v d="$(get "$work/alone_kpi.json" care_hours)" \
+            -v pick="$pick" 'BEGIN {
+            printf "districts %s: travel per care hour %.4f in the 10k run, %.4f solved alone with 10x budget (%+.2f%%)\n",
+                pick, a / b, c / d, 100 * (a / b - c / d) / (c / d) }' > "$out/quality.txt"
+        cat "$out/quality.txt"
+    fi
+done
