@@ -37,6 +37,9 @@ typedef struct gen {
     int n_districts;
     int *wijk_district;   /* per wijk: district index */
     double *share;        /* per provider */
+    int n_muni;
+    int *wijk_muni;       /* per wijk: municipality index, in first-seen order */
+    double *muni_share;   /* n_muni x providers: market share where the provider has helpers */
     /* helpers */
     int nh;
     double *h_lon, *h_lat, *h_x, *h_y, *h_hours, *h_load;
@@ -180,34 +183,69 @@ static const char *mode_for(wp_rng *rng, double density)
     return u < 0.1 ? "ebike" : "car";
 }
 
+/* Municipality index of every wijk, in first-seen order. */
+static void index_municipalities(gen *g)
+{
+    int nw = g->wijken.n;
+    g->wijk_muni = wp_malloc(((size_t)nw + 1) * sizeof *g->wijk_muni);
+    g->n_muni = 0;
+    for (int i = 0; i < nw; i++) {
+        g->wijk_muni[i] = -1;
+        for (int j = 0; j < i && g->wijk_muni[i] < 0; j++)
+            if (strcmp(g->wijken.items[j].municipality, g->wijken.items[i].municipality) == 0)
+                g->wijk_muni[i] = g->wijk_muni[j];
+        if (g->wijk_muni[i] < 0) g->wijk_muni[i] = g->n_muni++;
+    }
+}
+
 /* Helpers per wijk: each municipality gets helpers in proportion to its clients (providers hire
  * where the demand is), spread over its wijken by inhabitants (people live everywhere). */
 static void helpers_per_wijk(const gen *g, const int *clients_per_wijk, int nh, int *count)
 {
-    int nw = g->wijken.n, nm = 0;
-    int *muni = wp_malloc(((size_t)nw + 1) * sizeof *muni);
-    for (int i = 0; i < nw; i++) { /* municipality index of each wijk, in first-seen order */
-        muni[i] = -1;
-        for (int j = 0; j < i && muni[i] < 0; j++)
-            if (strcmp(g->wijken.items[j].municipality, g->wijken.items[i].municipality) == 0) muni[i] = muni[j];
-        if (muni[i] < 0) muni[i] = nm++;
-    }
+    int nw = g->wijken.n, nm = g->n_muni;
     double *demand = wp_calloc((size_t)nm + 1, sizeof *demand);
-    for (int i = 0; i < nw; i++) demand[muni[i]] += clients_per_wijk[i];
+    for (int i = 0; i < nw; i++) demand[g->wijk_muni[i]] += clients_per_wijk[i];
     int *per_muni = wp_malloc(((size_t)nm + 1) * sizeof *per_muni);
     wp_apportion(demand, nm, nh, per_muni);
     double *weights = wp_malloc(((size_t)nw + 1) * sizeof *weights);
     int *part = wp_malloc(((size_t)nw + 1) * sizeof *part);
+    int *index = wp_malloc(((size_t)nw + 1) * sizeof *index);
     for (int k = 0; k < nm; k++) {
         int n = 0;
-        int *index = wp_malloc(((size_t)nw + 1) * sizeof *index);
         for (int i = 0; i < nw; i++)
-            if (muni[i] == k) index[n] = i, weights[n++] = g->wijken.items[i].inhabitants;
+            if (g->wijk_muni[i] == k) index[n] = i, weights[n++] = g->wijken.items[i].inhabitants;
         wp_apportion(weights, n, per_muni[k], part);
         for (int j = 0; j < n; j++) count[index[j]] = part[j];
-        free(index);
     }
-    free(part), free(weights), free(per_muni), free(demand), free(muni);
+    free(index), free(part), free(weights), free(per_muni), free(demand);
+}
+
+/* Providers over each municipality's helpers at random, in the proportions of their market
+ * shares: providers work regionally, so a provider's clients in a municipality are served by its
+ * helpers there, never from a far city. Records each provider's share per municipality where it
+ * has helpers, from which clients then pick their provider. */
+static void assign_providers(gen *g)
+{
+    int P = g->o->providers, nh = g->nh;
+    int *order = wp_malloc(((size_t)nh + 1) * sizeof *order);
+    int *per_provider = wp_malloc(((size_t)P + 1) * sizeof *per_provider);
+    g->muni_share = wp_calloc((size_t)g->n_muni * (size_t)P + 1, sizeof *g->muni_share);
+    for (int k = 0; k < g->n_muni; k++) {
+        int n = 0;
+        for (int h = 0; h < nh; h++)
+            if (g->wijk_muni[g->h_wijk[h]] == k) order[n++] = h;
+        for (int i = n - 1; i > 0; i--) {
+            int j = (int)wp_rng_below(&g->rng, (uint32_t)i + 1), t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        wp_apportion(g->share, P, n, per_provider);
+        for (int p = 0, q = 0; p < P; p++) {
+            for (int c = 0; c < per_provider[p]; c++) g->h_provider[order[q++]] = p;
+            if (per_provider[p] > 0) g->muni_share[(size_t)k * P + p] = g->share[p];
+        }
+    }
+    free(per_provider), free(order);
 }
 
 static void place_helpers(gen *g, int nh, double mean_hours, const int *clients_per_wijk)
@@ -228,24 +266,13 @@ static void place_helpers(gen *g, int nh, double mean_hours, const int *clients_
     g->h_psychiatry = wp_calloc((size_t)nh + 1, sizeof(bool));
     int *count = wp_malloc(((size_t)nw + 1) * sizeof(int));
     helpers_per_wijk(g, clients_per_wijk, nh, count);
-    int *per_provider = wp_malloc(((size_t)o->providers + 1) * sizeof(int));
-    wp_apportion(g->share, o->providers, nh, per_provider);
     int h = 0;
     for (int i = 0; i < nw; i++)
         for (int k = 0; k < count[i]; k++, h++) {
             g->h_wijk[h] = i;
             wp_wijk_sample(&g->wijken.items[i], &g->rng, &g->h_lon[h], &g->h_lat[h]);
         }
-    /* providers over helpers at random, in the proportions of their market shares */
-    int *order = wp_malloc(((size_t)nh + 1) * sizeof(int));
-    for (int i = 0; i < nh; i++) order[i] = i;
-    for (int i = nh - 1; i > 0; i--) {
-        int j = (int)wp_rng_below(&g->rng, (uint32_t)i + 1), t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-    }
-    for (int p = 0, k = 0; p < o->providers; p++)
-        for (int c = 0; c < per_provider[p]; c++) g->h_provider[order[k++]] = p;
+    assign_providers(g);
     static const double offsets[] = {-8, -4, 0, 4, 8};
     static const double probs[] = {0.15, 0.2, 0.3, 0.2, 0.15};
     for (int i = 0; i < nh; i++) {
@@ -257,16 +284,15 @@ static void place_helpers(gen *g, int nh, double mean_hours, const int *clients_
         g->h_x[i] = g->h_lon[i] * cos(52.0 * 3.14159265358979323846 / 180);
         g->h_y[i] = g->h_lat[i];
     }
-    /* every provider can serve every product and skill: its first helpers are trained for it */
-    int *seen = wp_calloc((size_t)o->providers + 1, sizeof *seen);
+    /* every provider can serve every product and skill in every municipality where it works: its
+     * first helpers there are trained for it */
+    int *seen = wp_calloc((size_t)g->n_muni * (size_t)o->providers + 1, sizeof *seen);
     for (int i = 0; i < nh; i++) {
-        int p = g->h_provider[i], k = seen[p]++;
+        int p = g->h_provider[i], k = seen[(size_t)g->wijk_muni[g->h_wijk[i]] * o->providers + p]++;
         if (k == 0) g->h_hoplus[i] = g->h_dementia[i] = g->h_psychiatry[i] = true;
         if (k == 1) g->h_hoplus[i] = g->h_dementia[i] = true;
     }
     free(seen);
-    free(order);
-    free(per_provider);
     free(count);
 }
 
@@ -310,6 +336,7 @@ static cJSON *helper_json(gen *g, int h)
 typedef struct pair_filter {
     const gen *g;
     int provider;
+    int muni; /* history is local: a client's helper works in the client's municipality */
     bool hoplus, dementia, psychiatry;
     double hours;
 } pair_filter;
@@ -318,7 +345,7 @@ static int accept_pair(int h, void *ctx)
 {
     const pair_filter *f = ctx;
     const gen *g = f->g;
-    return g->h_provider[h] == f->provider && (!f->hoplus || g->h_hoplus[h]) &&
+    return g->h_provider[h] == f->provider && g->wijk_muni[g->h_wijk[h]] == f->muni && (!f->hoplus || g->h_hoplus[h]) &&
            (!f->dementia || g->h_dementia[h]) && (!f->psychiatry || g->h_psychiatry[h]) &&
            g->h_load[h] + f->hours <= 0.65 * g->h_hours[h];
 }
@@ -338,11 +365,15 @@ static cJSON *client_json(gen *g, int c, int wijk, const wp_grid *grid)
     wp_wijk_sample(&g->wijken.items[wijk], &g->rng, &lon, &lat);
     cJSON_AddItemToObject(j, "location", wp_emit_point(lon, lat));
     cJSON_AddStringToObject(j, "district", district_id(g, wijk));
-    int provider = pick_index(&g->rng, g->share, o->providers);
+    /* a provider working in the client's municipality (any, if none has helpers there) */
+    const double *share = g->muni_share + (size_t)g->wijk_muni[wijk] * o->providers;
+    double present = 0;
+    for (int p = 0; p < o->providers; p++) present += share[p];
+    int provider = pick_index(&g->rng, present > 0 ? share : g->share, o->providers);
     char prov[16];
     snprintf(prov, sizeof prov, "P%02d", provider + 1);
     cJSON_AddStringToObject(j, "provider", prov);
-    pair_filter f = {g, provider, wp_rng_unit(&g->rng) < o->hoplus_share,
+    pair_filter f = {g, provider, g->wijk_muni[wijk], wp_rng_unit(&g->rng) < o->hoplus_share,
                      wp_rng_unit(&g->rng) < o->dementia_share,
                      wp_rng_unit(&g->rng) < o->psychiatry_share, pick(&g->rng, hours_v, hours_p, 6)};
     if (f.hoplus) cJSON_AddStringToObject(j, "product", "HO+");
@@ -400,6 +431,8 @@ static void free_gen(gen *g)
 {
     wp_wijken_free(&g->wijken);
     free(g->wijk_district);
+    free(g->wijk_muni);
+    free(g->muni_share);
     free(g->share);
     free(g->h_lon);
     free(g->h_lat);
@@ -443,6 +476,7 @@ wp_status wp_generate(const wp_gen_options *o, const char *out_path, wp_error *e
         free_gen(&g);
         return s;
     }
+    index_municipalities(&g);
     int nw = g.wijken.n;
     double inhabitants = 0, *elderly = wp_malloc(((size_t)nw + 1) * sizeof(double));
     for (int i = 0; i < nw; i++) {

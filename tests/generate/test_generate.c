@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "generate.h"
+#include "util/alloc.h"
 #include "geo/polygon.h"
 #include "wijken.h"
 #include "support/support.h"
@@ -84,6 +85,56 @@ static void realistic_placement(void **state)
     free(path);
 }
 
+/* The municipality (CBS code digits of its wijk id, WKggggnn) of a projected point, or -1. */
+static int municipality_at(const wp_model *m, double x, double y)
+{
+    for (int d = 0; d < m->n_districts; d++)
+        if (wp_geom_contains(&m->districts[d], x, y)) return atoi(m->districts[d].id + 2) / 100;
+    return -1;
+}
+
+/* Providers work regionally: in a study of two distant municipalities every client's provider
+ * has helpers in the client's own municipality, every helper lives in one of them, and every
+ * current pair is within one municipality (history is local). */
+static void providers_work_regionally(void **state)
+{
+    (void)state;
+    wp_gen_options o;
+    wp_gen_options_default(&o);
+    o.geo_path = WP_DEFAULT_GEO;
+    o.select[o.n_select++] = "Groningen";
+    o.select[o.n_select++] = "Someren";
+    o.clients = 3000;
+    char *out = ts_temp_file("", ".json");
+    unlink(out);
+    assert_int_equal(wp_generate(&o, out, NULL), WP_OK);
+    wp_scenario *s = ts_scenario_file(out);
+    const wp_model *m = &s->model;
+    int nm = 10000; /* CBS municipality codes are four digits */
+    bool *present = wp_calloc((size_t)nm * (size_t)m->n_providers, sizeof *present);
+    int *helper_muni = wp_malloc(((size_t)m->n_helpers + 1) * sizeof *helper_muni);
+    for (int h = 0; h < m->n_helpers; h++) {
+        int loc = m->helpers[h].home, g = municipality_at(m, m->x[loc], m->y[loc]);
+        assert_true(g == 14 || g == 847); /* Groningen GM0014, Someren GM0847 */
+        present[(size_t)g * m->n_providers + m->helpers[h].provider] = true;
+        helper_muni[h] = g;
+    }
+    int someren = 0, pairs = 0;
+    for (int c = 0; c < m->n_clients; c++) {
+        int g = atoi(m->districts[m->clients[c].district].id + 2) / 100;
+        someren += g == 847;
+        assert_true(present[(size_t)g * m->n_providers + m->clients[c].provider]);
+        if (m->clients[c].helper >= 0) assert_int_equal(helper_muni[m->clients[c].helper], g), pairs++;
+    }
+    assert_true(someren > 20); /* the small municipality is really in the test */
+    assert_true(pairs > m->n_clients / 2);
+    free(helper_muni);
+    free(present);
+    wp_scenario_free(s);
+    unlink(out);
+    free(out);
+}
+
 static void grouped_areas(void **state)
 {
     (void)state;
@@ -137,6 +188,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(same_seed_same_bytes),
         cmocka_unit_test(realistic_placement),
+        cmocka_unit_test(providers_work_regionally),
         cmocka_unit_test(grouped_areas),
         cmocka_unit_test(unknown_municipality),
     };
