@@ -160,6 +160,9 @@ typedef struct plan_ctx {
     double round_end;
     double seconds_per_visit;  /* one thread's time per visit of the cluster, this round */
     double iterations_per_visit; /* > 0: a fixed budget instead (from --iterations) */
+    int clusters;              /* in this round */
+    int done;                  /* clusters finished so far (progress only) */
+    double last_report;        /* when the last progress line was printed */
 } plan_ctx;
 
 /* Loads the parent plan's routes of the cluster's helpers into the child plan. */
@@ -221,8 +224,28 @@ static void store_result(const wp_submodel *sm, const wp_sol *child, cluster_res
     out->n_routes = routes;
 }
 
+/* A progress line as clusters finish, at most once a second; called by the thread that finished
+ * one. Only the output's timing depends on the threads, never the plan. */
+static void cluster_finished(plan_ctx *x)
+{
+    const wp_search_params *sp = x->sp;
+#pragma omp critical(wp_decompose_progress)
+    {
+        x->done++;
+        double now = wp_clock_now();
+        if (sp->progress && now - x->last_report >= 1.0 && x->done < x->clusters) {
+            fprintf(sp->progress, "[%6.1f s] round %d: %d of %d clusters done", now - sp->start_time,
+                    x->round + 1, x->done, x->clusters);
+            if (sp->report_memory) fprintf(sp->progress, " | %.0f MiB", wp_current_rss_mib());
+            fputc('\n', sp->progress);
+            fflush(sp->progress);
+            x->last_report = now;
+        }
+    }
+}
+
 /* Searches one cluster on its own. */
-static void plan_cluster(const plan_ctx *x, int index, const int *clients, int nc,
+static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc,
                          const int *helpers, int nh, cluster_result *out)
 {
     wp_submodel sm;
@@ -252,6 +275,7 @@ static void plan_cluster(const plan_ctx *x, int index, const int *clients, int n
     wp_sol_free(&child);
     wp_instance_free(&inst);
     wp_submodel_free(&sm);
+    cluster_finished(x);
 }
 
 /* Replaces the cluster's part of the parent plan by its result. */
@@ -273,13 +297,15 @@ static void merge(wp_sol *sol, const cluster_result *r)
             wp_sol_insert(sol, r->nodes[q], r->route_index[k], q - r->route_start[k] + 1);
 }
 
-static void report_round(FILE *out, const wp_sol *s, double start, int round, int clusters)
+static void report_round(FILE *out, bool memory, const wp_sol *s, double start, int round, int clusters)
 {
     if (!out) return;
     int unserved = 0;
     for (int v = 0; v < s->p->n_visits; v++) unserved += s->route_of[v] < 0;
-    fprintf(out, "[%6.1f s] round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h\n",
+    fprintf(out, "[%6.1f s] round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h",
             wp_clock_now() - start, round + 1, clusters, wp_sol_cost(s), unserved, s->travel_min / 60);
+    if (memory) fprintf(out, " | %.0f MiB", wp_current_rss_mib());
+    fputc('\n', out);
     fflush(out);
 }
 
@@ -316,7 +342,7 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     int nt = sp->threads > 0 ? sp->threads : 1;
     double visits = p->n_visits > 0 ? p->n_visits : 1;
     plan_ctx x = {p, sol, sp, pos, round, wp_clock_now() + seconds, seconds * nt / visits,
-                  sp->iterations > 0 ? share * (double)sp->iterations / visits : 0};
+                  sp->iterations > 0 ? share * (double)sp->iterations / visits : 0, k, 0, wp_clock_now()};
     cluster_result *res = wp_calloc((size_t)k + 1, sizeof *res);
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
     for (int i = 0; i < k; i++)
@@ -329,7 +355,7 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     }
     free(res), free(fill), free(pos), free(c_list), free(h_list), free(c_start), free(h_start);
     free(ccl), free(hcl);
-    report_round(sp->progress, sol, sp->start_time, round, k);
+    report_round(sp->progress, sp->report_memory, sol, sp->start_time, round, k);
 }
 
 void wp_decompose_improve(const wp_instance *p, wp_sol *sol, const wp_search_params *sp,
