@@ -232,21 +232,13 @@ static cJSON *build(const convrp *c, const wp_convrp_options *o)
     int fleet = o->fleet > 0 ? o->fleet : default_fleet(c);
     cJSON *helpers = cJSON_AddArrayToObject(doc, "helpers");
     for (int k = 1; k <= fleet; k++) {
-        cJSON *h = cJSON_CreateObject();
-        char id[32];
-        snprintf(id, sizeof id, "v%d", k);
-        cJSON_AddStringToObject(h, "id", id);
-        cJSON_AddStringToObject(h, "provider", "fleet");
-        cJSON_AddItemToObject(h, "home", wp_emit_point(c->depot_x, c->depot_y));
-        cJSON_AddNumberToObject(h, "hours_per_week", c->days * day_len / 60);
-        cJSON_AddNumberToObject(h, "capacity", c->capacity);
+        cJSON *h = wp_emit_vehicle(helpers, k, c->depot_x, c->depot_y, c->days * day_len / 60, c->capacity);
         if (limited) cJSON_AddNumberToObject(h, "max_hours_per_day", day_len / 60);
         cJSON *av = cJSON_AddObjectToObject(h, "availability");
         for (int d = 0; d < c->days; d++) {
             cJSON *day = cJSON_AddArrayToObject(av, wp_day_name(d));
             cJSON_AddItemToArray(day, wp_emit_window(0, day_len));
         }
-        cJSON_AddItemToArray(helpers, h);
     }
     cJSON *clients = cJSON_AddArrayToObject(doc, "clients");
     for (int k = 0; k < c->n; k++) {

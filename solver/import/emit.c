@@ -1,6 +1,7 @@
 /* Scenario JSON emission shared by importers and the generator. */
 #include "import/emit.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,21 @@ cJSON *wp_emit_point(double x, double y)
 cJSON *wp_emit_window(double from, double to)
 {
     return wp_emit_point(from, to);
+}
+
+cJSON *wp_emit_vehicle(cJSON *helpers, int k, double depot_x, double depot_y, double hours_per_week,
+                       double capacity)
+{
+    cJSON *h = cJSON_CreateObject();
+    char id[32];
+    snprintf(id, sizeof id, "v%d", k);
+    cJSON_AddStringToObject(h, "id", id);
+    cJSON_AddStringToObject(h, "provider", "fleet");
+    cJSON_AddItemToObject(h, "home", wp_emit_point(depot_x, depot_y));
+    cJSON_AddNumberToObject(h, "hours_per_week", hours_per_week);
+    cJSON_AddNumberToObject(h, "capacity", capacity);
+    cJSON_AddItemToArray(helpers, h);
+    return h;
 }
 
 wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err)

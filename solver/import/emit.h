@@ -12,6 +12,10 @@ cJSON *wp_emit_scenario(const char *name, const char *crs);
 cJSON *wp_emit_point(double x, double y);
 /* [from, to] in minutes */
 cJSON *wp_emit_window(double from, double to);
+/* Vehicle k of a benchmark fleet as a helper: id "v<k>", provider "fleet", home at the depot,
+ * weekly hours and capacity; the caller adds availability. Added to `helpers`. */
+cJSON *wp_emit_vehicle(cJSON *helpers, int k, double depot_x, double depot_y, double hours_per_week,
+                       double capacity);
 
 /* Serialises `doc`, checks it with the scenario loader (relative paths resolved against the
  * output's directory) and writes it to `out_path` all or nothing. */

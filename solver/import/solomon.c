@@ -137,18 +137,10 @@ static cJSON *build(const char *name, const solomon_row *rows, int n, int fleet,
     cJSON *helpers = cJSON_AddArrayToObject(doc, "helpers");
     double horizon = depot->due - depot->ready;
     for (int k = 1; k <= fleet; k++) {
-        cJSON *h = cJSON_CreateObject();
-        char id[32];
-        snprintf(id, sizeof id, "v%d", k);
-        cJSON_AddStringToObject(h, "id", id);
-        cJSON_AddStringToObject(h, "provider", "fleet");
-        cJSON_AddItemToObject(h, "home", wp_emit_point(depot->x, depot->y));
-        cJSON_AddNumberToObject(h, "hours_per_week", horizon > 0 ? horizon / 60 : 1);
-        cJSON_AddNumberToObject(h, "capacity", capacity);
+        cJSON *h = wp_emit_vehicle(helpers, k, depot->x, depot->y, horizon > 0 ? horizon / 60 : 1, capacity);
         cJSON *av = cJSON_AddObjectToObject(h, "availability");
         cJSON *mon = cJSON_AddArrayToObject(av, "mon");
         cJSON_AddItemToArray(mon, wp_emit_window(depot->ready, depot->due));
-        cJSON_AddItemToArray(helpers, h);
     }
     cJSON *clients = cJSON_AddArrayToObject(doc, "clients");
     for (int i = 1; i < n; i++) {
