@@ -15,11 +15,11 @@ extern "C" {
 enum wp_transfer_choice { WP_TRANSFER_NO = 0, WP_TRANSFER_YES = 1, WP_TRANSFER_BOTH = 2 };
 
 typedef struct wp_compare_options {
-    const char *variants;            /* comma-separated: open_house, per_district:k */
-    int staff_transfer;              /* enum wp_transfer_choice, for per_district variants */
-    int max_districts_per_provider;  /* award model limit; 0 = none */
-    wp_solve_options solve;          /* seed, threads (shared out over variants), time limit per variant */
-    const char *scenario_path;       /* recorded (relative to the comparison) for `report` */
+    const char *variants;           /* comma-separated: open_house, per_district:k */
+    int staff_transfer;             /* enum wp_transfer_choice, for per_district variants */
+    int max_districts_per_provider; /* award model limit; 0 = none */
+    wp_solve_options solve; /* seed, threads (shared out over variants), time limit per variant */
+    const char *scenario_path; /* recorded (relative to the comparison) for `report` */
 } wp_compare_options;
 
 /* Solves every variant (in parallel) and writes the comparison to out_path and each roster

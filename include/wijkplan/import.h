@@ -11,8 +11,8 @@ extern "C" {
 #endif
 
 typedef struct wp_solomon_options {
-    double vehicle_cost;  /* objective "helper" weight: > 0 for vehicles-first (hierarchical) */
-    int fleet;            /* 0 = the file's vehicle count */
+    double vehicle_cost; /* objective "helper" weight: > 0 for vehicles-first (hierarchical) */
+    int fleet;           /* 0 = the file's vehicle count */
 } wp_solomon_options;
 
 /* Solomon / Gehring-Homberger VRPTW text: planar CRS, helpers v1..vK at the depot, customer N
@@ -22,8 +22,8 @@ wp_status wp_import_solomon(const char *path, const wp_solomon_options *o, const
                             wp_error *err);
 
 typedef struct wp_convrp_options {
-    int fleet;             /* helpers; 0 = enough for the busiest day plus slack (see README) */
-    double consistency;    /* arrival_consistency_min L for every client; < 0 = none */
+    int fleet;          /* helpers; 0 = enough for the busiest day plus slack (see README) */
+    double consistency; /* arrival_consistency_min L for every client; < 0 = none */
 } wp_convrp_options;
 
 /* ConVRP instances of Groer, Golden and Wasil (TSPLIB-like, NUM_DAYS, DEMAND_SECTION with -1
@@ -34,13 +34,13 @@ wp_status wp_import_convrp(const char *path, const wp_convrp_options *o, const c
                            wp_error *err);
 
 typedef struct wp_csv_options {
-    const char *clients;      /* clients.csv */
-    const char *helpers;      /* helpers.csv */
-    const char *providers;    /* providers.csv */
-    const char *districts;    /* districts GeoJSON (optional) */
+    const char *clients;   /* clients.csv */
+    const char *helpers;   /* helpers.csv */
+    const char *providers; /* providers.csv */
+    const char *districts; /* districts GeoJSON (optional) */
     const char *district_id_property;
-    const char *crs;          /* CRS of x/y columns (default EPSG:4326 with lon/lat columns) */
-    const char *name;         /* scenario name */
+    const char *crs;  /* CRS of x/y columns (default EPSG:4326 with lon/lat columns) */
+    const char *name; /* scenario name */
 } wp_csv_options;
 
 /* Spreadsheet export (SPEC "Spreadsheet input"): comma or semicolon separated (with decimal

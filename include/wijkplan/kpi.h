@@ -9,13 +9,13 @@ extern "C" {
 
 typedef struct wp_kpi {
     /* SPEC fields */
-    int clients;                  /* clients counted (in the district, for a district KPI) */
-    int clients_fully_served;     /* every visit served */
+    int clients;              /* clients counted (in the district, for a district KPI) */
+    int clients_fully_served; /* every visit served */
     int visits;
     int visits_served;
-    double care_hours;            /* served visit minutes / 60 */
-    double unserved_hours;        /* unserved visit minutes / 60 */
-    double travel_km;             /* including the way home */
+    double care_hours;     /* served visit minutes / 60 */
+    double unserved_hours; /* unserved visit minutes / 60 */
+    double travel_km;      /* including the way home */
     double travel_hours;
     double travel_share;          /* travel / (travel + care), 0 when both are 0 */
     int pairs_total;              /* clients that had a helper */
@@ -28,10 +28,10 @@ typedef struct wp_kpi {
     double cost_eur;              /* care hours x tariff of the serving provider and product */
     double objective;             /* the SPEC's weighted sum */
     /* added by wijkplan */
-    int clients_changed_helper;   /* had a helper and are served by another one */
-    int waiting_list_clients;     /* clients with at least one unserved visit */
-    double wait_hours;            /* idle time inside routes (early arrivals) */
-    double travel_minutes;        /* travel_hours x 60, as the objective counts it */
+    int clients_changed_helper;       /* had a helper and are served by another one */
+    int waiting_list_clients;         /* clients with at least one unserved visit */
+    double wait_hours;                /* idle time inside routes (early arrivals) */
+    double travel_minutes;            /* travel_hours x 60, as the objective counts it */
     double unserved_weighted_minutes; /* sum of unserved minutes x priority */
 } wp_kpi;
 

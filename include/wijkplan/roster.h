@@ -15,20 +15,20 @@ extern "C" {
 
 typedef struct wp_roster_visit {
     char *client;
-    int visit;          /* index of the client's visit */
-    double arrival;     /* minutes since 00:00 of the route's day */
+    int visit;      /* index of the client's visit */
+    double arrival; /* minutes since 00:00 of the route's day */
     double start;
     double end;
-    double travel_km;   /* the leg that reaches this visit */
+    double travel_km; /* the leg that reaches this visit */
     double travel_min;
 } wp_roster_visit;
 
 typedef struct wp_roster_route {
     char *helper;
-    int day;            /* mon = 0 .. sun = 6 */
-    double start;       /* leaves home */
-    double end;         /* back home */
-    double travel_km;   /* including the way home */
+    int day;          /* mon = 0 .. sun = 6 */
+    double start;     /* leaves home */
+    double end;       /* back home */
+    double travel_km; /* including the way home */
     double travel_min;
     double load;
     wp_roster_visit *visits;
@@ -37,7 +37,7 @@ typedef struct wp_roster_route {
 
 typedef struct wp_roster_assignment {
     char *client;
-    char *provider;          /* the helper's provider after any transfer */
+    char *provider; /* the helper's provider after any transfer */
     char *helper;
     char *previous_provider; /* the provider the client chose, or NULL */
     char *previous_helper;   /* the client's fixed pair before, or NULL */
@@ -69,28 +69,28 @@ typedef struct wp_roster_solver {
     int threads;
     double time_limit_s;
     double elapsed_s;
-    double peak_memory_mib;  /* peak resident memory of the process */
-    long long iterations;    /* search iterations run */
-    char *stopped_by;        /* "iterations", "stagnation", "time_limit", "construction" */
+    double peak_memory_mib; /* peak resident memory of the process */
+    long long iterations;   /* search iterations run */
+    char *stopped_by;       /* "iterations", "stagnation", "time_limit", "construction" */
 } wp_roster_solver;
 
 typedef struct wp_roster {
-    char *scenario;                 /* the scenario's name */
-    char *contracting;              /* "open_house" or "per_district:k", with "+transfer" */
+    char *scenario;    /* the scenario's name */
+    char *contracting; /* "open_house" or "per_district:k", with "+transfer" */
     wp_roster_solver solver;
     wp_roster_assignment *assignments;
     size_t n_assignments;
-    wp_roster_route *routes;        /* sorted by helper (scenario order), then day */
+    wp_roster_route *routes; /* sorted by helper (scenario order), then day */
     size_t n_routes;
-    wp_roster_award *awards;        /* per_district only */
+    wp_roster_award *awards; /* per_district only */
     size_t n_awards;
     bool has_awards;
-    wp_roster_transfer *transfers;  /* staff transfer only */
+    wp_roster_transfer *transfers; /* staff transfer only */
     size_t n_transfers;
     wp_roster_unassigned *unassigned;
     size_t n_unassigned;
     wp_kpi kpi;
-    double pairs_bound;             /* upper bound on pairs kept from the award model, or -1 */
+    double pairs_bound; /* upper bound on pairs kept from the award model, or -1 */
 } wp_roster;
 
 void wp_roster_free(wp_roster *r);

@@ -28,8 +28,7 @@ void wp_solve_options_default(wp_solve_options *o);
 
 /* Solves the scenario under its own contracting. The roster is always valid: what cannot be
  * served is listed in roster->unassigned with the reason. */
-wp_status wp_solve(const wp_scenario *s, const wp_solve_options *o, wp_roster **out,
-                   wp_error *err);
+wp_status wp_solve(const wp_scenario *s, const wp_solve_options *o, wp_roster **out, wp_error *err);
 
 #ifdef __cplusplus
 }

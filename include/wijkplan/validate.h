@@ -13,19 +13,19 @@ extern "C" {
 #endif
 
 typedef struct wp_validation {
-    char **violations;   /* one line each */
+    char **violations; /* one line each */
     size_t n_violations;
     size_t cap;
-    wp_kpi recomputed;   /* KPIs recomputed from the scenario and the roster's routes */
+    wp_kpi recomputed; /* KPIs recomputed from the scenario and the roster's routes */
 } wp_validation;
 
 void wp_validation_free(wp_validation *v);
 
 /* Contracting to validate against when it differs from the scenario's (compare variants). */
 typedef struct wp_validate_options {
-    const char *variant;   /* "open_house" or "per_district:k", or NULL for the scenario's */
-    int staff_transfer;    /* -1: as the scenario says; 0 or 1 to override */
-    double tolerance;      /* absolute tolerance on times and reported numbers (default 1e-6) */
+    const char *variant; /* "open_house" or "per_district:k", or NULL for the scenario's */
+    int staff_transfer;  /* -1: as the scenario says; 0 or 1 to override */
+    double tolerance;    /* absolute tolerance on times and reported numbers (default 1e-6) */
 } wp_validate_options;
 
 void wp_validate_options_default(wp_validate_options *o);

@@ -22,7 +22,7 @@ void wp_gen_options_default(wp_gen_options *o)
     o->capacity_factor = 1.35;  /* contract hours over care hours: travel (15-20%) and slack */
     o->providers = 16;          /* Groningen's open house had about 16 providers */
     o->large_providers = 4;
-    o->large_share = 0.8;       /* the 4 largest serve about 80% of clients */
+    o->large_share = 0.8; /* the 4 largest serve about 80% of clients */
     o->pair_share = 0.85;
     o->hoplus_share = 0.15;
     o->dementia_share = 0.08;
@@ -35,11 +35,11 @@ typedef struct gen {
     wp_wijken wijken;
     wp_rng rng;
     int n_districts;
-    int *wijk_district;   /* per wijk: district index */
-    double *share;        /* per provider */
+    int *wijk_district; /* per wijk: district index */
+    double *share;      /* per provider */
     int n_muni;
-    int *wijk_muni;       /* per wijk: municipality index, in first-seen order */
-    double *muni_share;   /* n_muni x providers: market share where the provider has helpers */
+    int *wijk_muni;     /* per wijk: municipality index, in first-seen order */
+    double *muni_share; /* n_muni x providers: market share where the provider has helpers */
     /* helpers */
     int nh;
     double *h_lon, *h_lat, *h_x, *h_y, *h_hours, *h_load;
@@ -121,7 +121,8 @@ static cJSON *districts_json(const gen *g)
                     cJSON_AddItemToArray(polys, coords);
                 } else {
                     cJSON *p;
-                    while ((p = cJSON_DetachItemFromArray(coords, 0))) cJSON_AddItemToArray(polys, p);
+                    while ((p = cJSON_DetachItemFromArray(coords, 0)))
+                        cJSON_AddItemToArray(polys, p);
                     cJSON_Delete(coords);
                 }
                 cJSON_Delete(wg);
@@ -345,8 +346,9 @@ static int accept_pair(int h, void *ctx)
 {
     const pair_filter *f = ctx;
     const gen *g = f->g;
-    return g->h_provider[h] == f->provider && g->wijk_muni[g->h_wijk[h]] == f->muni && (!f->hoplus || g->h_hoplus[h]) &&
-           (!f->dementia || g->h_dementia[h]) && (!f->psychiatry || g->h_psychiatry[h]) &&
+    return g->h_provider[h] == f->provider && g->wijk_muni[g->h_wijk[h]] == f->muni &&
+           (!f->hoplus || g->h_hoplus[h]) && (!f->dementia || g->h_dementia[h]) &&
+           (!f->psychiatry || g->h_psychiatry[h]) &&
            g->h_load[h] + f->hours <= 0.65 * g->h_hours[h];
 }
 
@@ -373,9 +375,13 @@ static cJSON *client_json(gen *g, int c, int wijk, const wp_grid *grid)
     char prov[16];
     snprintf(prov, sizeof prov, "P%02d", provider + 1);
     cJSON_AddStringToObject(j, "provider", prov);
-    pair_filter f = {g, provider, g->wijk_muni[wijk], wp_rng_unit(&g->rng) < o->hoplus_share,
+    pair_filter f = {g,
+                     provider,
+                     g->wijk_muni[wijk],
+                     wp_rng_unit(&g->rng) < o->hoplus_share,
                      wp_rng_unit(&g->rng) < o->dementia_share,
-                     wp_rng_unit(&g->rng) < o->psychiatry_share, pick(&g->rng, hours_v, hours_p, 6)};
+                     wp_rng_unit(&g->rng) < o->psychiatry_share,
+                     pick(&g->rng, hours_v, hours_p, 6)};
     if (f.hoplus) cJSON_AddStringToObject(j, "product", "HO+");
     if (f.dementia || f.psychiatry) {
         cJSON *sk = cJSON_AddArrayToObject(j, "skills");
@@ -397,7 +403,8 @@ static cJSON *client_json(gen *g, int c, int wijk, const wp_grid *grid)
     /* the current helper: a colleague of the client's provider from nearby, not the best one */
     if (wp_rng_unit(&g->rng) < o->pair_share) {
         int near[5]; /* history is local but not optimal: one of the five nearest colleagues */
-        int n = wp_grid_nearest(grid, lon * cos(52.0 * 3.14159265358979323846 / 180), lat, 5, -1, accept_pair, &f, near);
+        int n = wp_grid_nearest(grid, lon * cos(52.0 * 3.14159265358979323846 / 180), lat, 5, -1,
+                                accept_pair, &f, near);
         if (n > 0) {
             int h = near[wp_rng_below(&g->rng, (uint32_t)n)];
             g->h_load[h] += f.hours;
@@ -414,7 +421,9 @@ static cJSON *client_json(gen *g, int c, int wijk, const wp_grid *grid)
 static cJSON *options_json(const wp_gen_options *o, int clients, int helpers)
 {
     cJSON *x = cJSON_CreateObject();
-    cJSON_AddStringToObject(x, "source", "CBS Wijk- en Buurtkaart 2024 and Kerncijfers wijken en buurten (Bron: CBS, Kadaster; CC BY 4.0)");
+    cJSON_AddStringToObject(x, "source",
+                            "CBS Wijk- en Buurtkaart 2024 and Kerncijfers wijken en buurten (Bron: "
+                            "CBS, Kadaster; CC BY 4.0)");
     cJSON_AddNumberToObject(x, "seed", (double)o->seed);
     cJSON_AddNumberToObject(x, "clients", clients);
     cJSON_AddNumberToObject(x, "helpers", helpers);
@@ -451,9 +460,11 @@ static char *default_name(const gen *g, int clients)
 {
     const char *first = g->wijken.items[0].municipality;
     bool one = true;
-    for (int i = 1; i < g->wijken.n && one; i++) one = strcmp(first, g->wijken.items[i].municipality) == 0;
+    for (int i = 1; i < g->wijken.n && one; i++)
+        one = strcmp(first, g->wijken.items[i].municipality) == 0;
     if (g->o->all) return wp_strdupf("Nederland, %d clients", clients);
-    return one ? wp_strdupf("%s, %d clients", first, clients) : wp_strdupf("%d municipalities, %d clients", g->o->n_select, clients);
+    return one ? wp_strdupf("%s, %d clients", first, clients)
+               : wp_strdupf("%d municipalities, %d clients", g->o->n_select, clients);
 }
 
 wp_status wp_generate(const wp_gen_options *o, const char *out_path, wp_error *err)
@@ -507,7 +518,8 @@ wp_status wp_generate(const wp_gen_options *o, const char *out_path, wp_error *e
     wp_grid_build(&grid, g.h_x, g.h_y, ids, nh, 2.0);
     cJSON *clients = cJSON_AddArrayToObject(doc, "clients");
     for (int i = 0, c = 0; i < nw; i++)
-        for (int k = 0; k < count[i]; k++, c++) cJSON_AddItemToArray(clients, client_json(&g, c, i, &grid));
+        for (int k = 0; k < count[i]; k++, c++)
+            cJSON_AddItemToArray(clients, client_json(&g, c, i, &grid));
     cJSON_AddItemToObject(doc, "extra", options_json(o, nc, nh));
     s = wp_emit_write(doc, out_path, err);
     cJSON_Delete(doc);

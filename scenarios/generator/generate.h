@@ -21,20 +21,20 @@ typedef struct wp_gen_group {
 } wp_gen_group;
 
 typedef struct wp_gen_options {
-    const char *geo_path;          /* CBS wijken FeatureCollection (EPSG:4326) */
+    const char *geo_path;                  /* CBS wijken FeatureCollection (EPSG:4326) */
     const char *select[WP_GEN_MAX_SELECT]; /* municipalities: name, GMxxxx or xxxx code */
     int n_select;
-    bool all;                      /* the whole country */
-    int clients;                   /* 0: per_1000 x inhabitants / 1000 */
-    double per_1000;               /* household-support clients per 1,000 inhabitants */
-    int helpers;                   /* 0: clients / clients_per_helper */
+    bool all;        /* the whole country */
+    int clients;     /* 0: per_1000 x inhabitants / 1000 */
+    double per_1000; /* household-support clients per 1,000 inhabitants */
+    int helpers;     /* 0: clients / clients_per_helper */
     double clients_per_helper;
-    double capacity_factor;        /* helper contract hours / care hours */
-    int providers;                 /* providers in the market */
-    int large_providers;           /* of which large */
-    double large_share;            /* market share of the large ones together */
-    double pair_share;             /* clients with a current fixed helper */
-    double hoplus_share;           /* clients with product HO+ */
+    double capacity_factor; /* helper contract hours / care hours */
+    int providers;          /* providers in the market */
+    int large_providers;    /* of which large */
+    double large_share;     /* market share of the large ones together */
+    double pair_share;      /* clients with a current fixed helper */
+    double hoplus_share;    /* clients with product HO+ */
     double dementia_share, psychiatry_share;
     unsigned long long seed;
     const char *name;

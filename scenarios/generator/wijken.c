@@ -66,7 +66,8 @@ wp_status wp_wijken_load(const char *path, const char *const *select, int n_sele
     cJSON_ArrayForEach(f, features)
     {
         const cJSON *props = cJSON_GetObjectItemCaseSensitive(f, "properties");
-        const char *mname = string_or(props, "gemeentenaam", ""), *mcode = string_or(props, "gemeentecode", "");
+        const char *mname = string_or(props, "gemeentenaam", ""),
+                   *mcode = string_or(props, "gemeentecode", "");
         bool take = all;
         for (int i = 0; i < n_select; i++)
             if (selected(select[i], mname, mcode)) take = matched[i] = true;
@@ -89,9 +90,10 @@ wp_status wp_wijken_load(const char *path, const char *const *select, int n_sele
     wp_status s = ctx.problems ? WP_ERR_INPUT : WP_OK;
     for (int i = 0; i < n_select; i++)
         if (!matched[i])
-            s = wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0,
-                             "no municipality \"%s\" (give a name such as Groningen or a code such as GM0014)",
-                             select[i]);
+            s = wp_error_add(
+                err, WP_ERR_INPUT, path, NULL, 0, 0,
+                "no municipality \"%s\" (give a name such as Groningen or a code such as GM0014)",
+                select[i]);
     if (s == WP_OK && out->n == 0)
         s = wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "no inhabited wijken selected");
     free(matched);

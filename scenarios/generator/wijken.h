@@ -9,14 +9,14 @@
 #include "util/rng.h"
 
 typedef struct wp_wijk {
-    char *code;          /* wijkcode, e.g. WK001400 */
-    char *name;          /* wijknaam */
-    char *municipality;  /* gemeentenaam */
+    char *code;         /* wijkcode, e.g. WK001400 */
+    char *name;         /* wijknaam */
+    char *municipality; /* gemeentenaam */
     double inhabitants;
-    double elderly;      /* inhabitants aged 65+ (estimated from the rounded percentage) */
-    double density;      /* inhabitants per km2 */
+    double elderly;       /* inhabitants aged 65+ (estimated from the rounded percentage) */
+    double density;       /* inhabitants per km2 */
     wp_district_def geom; /* lon/lat in both x,y and lon,lat */
-    char *geometry_json; /* the feature's geometry, verbatim */
+    char *geometry_json;  /* the feature's geometry, verbatim */
 } wp_wijk;
 
 typedef struct wp_wijken {

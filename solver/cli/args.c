@@ -16,8 +16,10 @@ void wp_args_print_help(const wp_command_spec *spec)
     printf("\noptions:\n");
     for (const wp_opt *o = spec->opts; o->name; o++) {
         char left[64];
-        if (o->kind == WP_OPT_FLAG) snprintf(left, sizeof left, "--%s", o->name);
-        else snprintf(left, sizeof left, "--%s %s", o->name, o->metavar ? o->metavar : "VALUE");
+        if (o->kind == WP_OPT_FLAG)
+            snprintf(left, sizeof left, "--%s", o->name);
+        else
+            snprintf(left, sizeof left, "--%s %s", o->name, o->metavar ? o->metavar : "VALUE");
         printf("  %-28s %s%s\n", left, o->help, o->required ? " (required)" : "");
     }
     printf("  %-28s %s\n", "--help", "show this help");
@@ -110,8 +112,7 @@ int wp_args_parse(const wp_command_spec *spec, int argc, char **argv, const char
         int rc = set_value(spec, o, value);
         if (rc) return rc;
     }
-    if (*n_positional < spec->min_positional)
-        return fail(spec, "%s", "missing arguments");
+    if (*n_positional < spec->min_positional) return fail(spec, "%s", "missing arguments");
     for (const wp_opt *o = spec->opts; o->name && o - spec->opts < 64; o++)
         if (o->required && !given[o - spec->opts]) return fail(spec, "--%s is required", o->name);
     return WP_ARGS_OK;
@@ -120,8 +121,10 @@ int wp_args_parse(const wp_command_spec *spec, int argc, char **argv, const char
 int wp_cli_search_apply(const wp_cli_search *s, const char *command, wp_solve_options *o)
 {
     if (!(s->time_limit > 0) || s->threads < 0 || s->iterations < 0 || s->seed < 0) {
-        fprintf(stderr, "wijkplan %s: --time-limit must be positive; --threads, --iterations and "
-                        "--seed must not be negative\n", command);
+        fprintf(stderr,
+                "wijkplan %s: --time-limit must be positive; --threads, --iterations and "
+                "--seed must not be negative\n",
+                command);
         return 2;
     }
     o->seed = (unsigned long long)s->seed;

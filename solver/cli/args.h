@@ -19,12 +19,12 @@ typedef struct wp_str_list {
 } wp_str_list;
 
 typedef struct wp_opt {
-    const char *name;    /* without the leading "--" */
+    const char *name; /* without the leading "--" */
     wp_opt_kind kind;
     void *target;
     const char *metavar; /* e.g. "FILE" */
     const char *help;
-    bool required;       /* parsing fails when the option is not given */
+    bool required; /* parsing fails when the option is not given */
 } wp_opt;
 
 /* The search options `solve` and `compare` share, with their defaults. */
@@ -34,29 +34,41 @@ typedef struct wp_cli_search {
     bool time_based, quiet;
 } wp_cli_search;
 
-#define WP_CLI_SEARCH_DEFAULTS {1, 0, 0, 30, false, false}
+#define WP_CLI_SEARCH_DEFAULTS                                                                     \
+    {                                                                                              \
+        1, 0, 0, 30, false, false                                                                  \
+    }
 #define WP_CLI_SEARCH_OPTS(s)                                                                      \
     {"seed", WP_OPT_LONG, &(s).seed, "N", "random seed (default 1)", false},                       \
         {"threads", WP_OPT_LONG, &(s).threads, "N", "search threads (default: all cores)", false}, \
         {"time-limit", WP_OPT_DOUBLE, &(s).time_limit, "SECONDS", "wall-clock limit (default 30)", \
          false},                                                                                   \
-        {"iterations", WP_OPT_LONG, &(s).iterations, "N",                                          \
+        {"iterations",                                                                             \
+         WP_OPT_LONG,                                                                              \
+         &(s).iterations,                                                                          \
+         "N",                                                                                      \
          "search iterations over all threads (default: a budget that ends before the limit)",      \
          false},                                                                                   \
-        {"time-based", WP_OPT_FLAG, &(s).time_based, NULL,                                         \
-         "search until the time limit (best for benchmarks; not reproducible)", false},           \
-        {"quiet", WP_OPT_FLAG, &(s).quiet, NULL, "no progress lines", false}
+        {"time-based",                                                                             \
+         WP_OPT_FLAG,                                                                              \
+         &(s).time_based,                                                                          \
+         NULL,                                                                                     \
+         "search until the time limit (best for benchmarks; not reproducible)",                    \
+         false},                                                                                   \
+    {                                                                                              \
+        "quiet", WP_OPT_FLAG, &(s).quiet, NULL, "no progress lines", false                         \
+    }
 
 struct wp_solve_options;
 /* Checks ranges (printing the problem) and copies the options into o. Returns 0 or 2. */
 int wp_cli_search_apply(const wp_cli_search *s, const char *command, struct wp_solve_options *o);
 
 typedef struct wp_command_spec {
-    const char *name;      /* e.g. "solve" */
-    const char *usage;     /* e.g. "SCENARIO -o ROSTER.json [options]" */
-    const char *summary;   /* one paragraph */
+    const char *name;    /* e.g. "solve" */
+    const char *usage;   /* e.g. "SCENARIO -o ROSTER.json [options]" */
+    const char *summary; /* one paragraph */
     int min_positional, max_positional;
-    const wp_opt *opts;    /* terminated by a zeroed entry */
+    const wp_opt *opts; /* terminated by a zeroed entry */
 } wp_command_spec;
 
 enum { WP_ARGS_OK = 0, WP_ARGS_HELP = -1 };

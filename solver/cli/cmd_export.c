@@ -26,10 +26,14 @@ static int export_subset(int argc, char **argv)
         {0},
     };
     const wp_command_spec spec = {
-        "export subset", "SCENARIO --districts ID,.. -o OUT.json",
-        "Writes a scenario of some districts only: their clients, the helpers who live there or are\n"
+        "export subset",
+        "SCENARIO --districts ID,.. -o OUT.json",
+        "Writes a scenario of some districts only: their clients, the helpers who live there or "
+        "are\n"
         "the fixed pair of one of those clients, and the districts. For planning a district alone.",
-        1, 1, opts};
+        1,
+        1,
+        opts};
     const char *pos[1];
     int n;
     int rc = wp_args_parse(&spec, argc, argv, pos, &n);
@@ -60,14 +64,18 @@ int wp_cmd_export(int argc, char **argv)
     }
     const char *output = NULL;
     const wp_opt opts[] = {
-        {"output", WP_OPT_STRING, &output, "OUT.geojson", "write the FeatureCollection here (-o)", true},
+        {"output", WP_OPT_STRING, &output, "OUT.geojson", "write the FeatureCollection here (-o)",
+         true},
         {0},
     };
     const wp_command_spec spec = {
-        "export geojson", "SCENARIO [ROSTER] -o OUT.geojson",
+        "export geojson",
+        "SCENARIO [ROSTER] -o OUT.geojson",
         "Writes the districts, clients (ids only) and helpers' homes as GeoJSON in longitude and\n"
         "latitude, and with a roster each route as a line and each client's helper. Opens in QGIS.",
-        1, 2, opts};
+        1,
+        2,
+        opts};
     const char *pos[2];
     int n;
     int rc = wp_args_parse(&spec, argc - 1, argv + 1, pos, &n);

@@ -24,27 +24,36 @@ int wp_cmd_generate(int argc, char **argv)
         {"municipality", WP_OPT_LIST, &municipalities, "NAME|CODE",
          "a municipality by name (Groningen) or CBS code (GM0014); repeatable", false},
         {"all", WP_OPT_FLAG, &all, NULL, "the whole country", false},
-        {"clients", WP_OPT_LONG, &clients, "N", "clients (default: --per-1000 x inhabitants)", false},
-        {"per-1000", WP_OPT_DOUBLE, &per_1000, "X", "clients per 1,000 inhabitants (default 31)", false},
+        {"clients", WP_OPT_LONG, &clients, "N", "clients (default: --per-1000 x inhabitants)",
+         false},
+        {"per-1000", WP_OPT_DOUBLE, &per_1000, "X", "clients per 1,000 inhabitants (default 31)",
+         false},
         {"helpers", WP_OPT_LONG, &helpers, "N", "helpers (default: one per 10 clients)", false},
-        {"capacity", WP_OPT_DOUBLE, &capacity, "F", "helper contract hours / care hours (1.35)", false},
+        {"capacity", WP_OPT_DOUBLE, &capacity, "F", "helper contract hours / care hours (1.35)",
+         false},
         {"providers", WP_OPT_LONG, &providers, "N", "providers (default 16)", false},
         {"large-providers", WP_OPT_LONG, &large, "K", "of which large (default 4)", false},
-        {"large-share", WP_OPT_DOUBLE, &large_share, "S", "market share of the large ones (0.8)", false},
-        {"pair-share", WP_OPT_DOUBLE, &pair_share, "S", "clients with a fixed helper now (0.85)", false},
+        {"large-share", WP_OPT_DOUBLE, &large_share, "S", "market share of the large ones (0.8)",
+         false},
+        {"pair-share", WP_OPT_DOUBLE, &pair_share, "S", "clients with a fixed helper now (0.85)",
+         false},
         {"group", WP_OPT_LIST, &groups, "NAME=WK..,WK..",
          "make district NAME of these wijken (repeatable; default: one district per wijk)", false},
         {"seed", WP_OPT_LONG, &seed, "N", "random seed (default 1)", false},
         {"name", WP_OPT_STRING, &name, "TEXT", "scenario name", false},
-        {"geo", WP_OPT_STRING, &geo, "FILE", "CBS wijken GeoJSON (default: scenarios/geo/wijken_2024.geojson)", false},
+        {"geo", WP_OPT_STRING, &geo, "FILE",
+         "CBS wijken GeoJSON (default: scenarios/geo/wijken_2024.geojson)", false},
         {0},
     };
     const wp_command_spec spec = {
-        "generate", "--municipality NAME [options] -o SCENARIO.json",
+        "generate",
+        "--municipality NAME [options] -o SCENARIO.json",
         "Generates a realistic household-support scenario from real CBS district data: clients\n"
         "placed in districts by inhabitants aged 65+, helpers where people live, providers with\n"
         "market shares, fixed pairs from an open-house history. Same options and seed, same file.",
-        0, 0, opts};
+        0,
+        0,
+        opts};
     int n;
     int rc = wp_args_parse(&spec, argc, argv, NULL, &n);
     if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
@@ -53,7 +62,8 @@ int wp_cmd_generate(int argc, char **argv)
     for (int i = 0; i < groups.n && i < WP_GEN_MAX_GROUPS; i++) {
         const char *eq = strchr(groups.items[i], '=');
         if (!eq || eq == groups.items[i] || !eq[1]) {
-            fprintf(stderr, "wijkplan generate: --group takes NAME=WK..,WK.., not \"%s\"\n", groups.items[i]);
+            fprintf(stderr, "wijkplan generate: --group takes NAME=WK..,WK.., not \"%s\"\n",
+                    groups.items[i]);
             rc = 2;
             break;
         }

@@ -16,14 +16,19 @@ int wp_cmd_kpi(int argc, char **argv)
 {
     const char *districts = NULL;
     const wp_opt opts[] = {
-        {"districts", WP_OPT_STRING, &districts, "ID,ID,..", "count only these districts' clients", false},
+        {"districts", WP_OPT_STRING, &districts, "ID,ID,..", "count only these districts' clients",
+         false},
         {0},
     };
     const wp_command_spec spec = {
-        "kpi", "SCENARIO ROSTER [--districts ID,..]",
-        "Prints the roster's KPIs as JSON, recomputed from the scenario: over every client, or over\n"
+        "kpi",
+        "SCENARIO ROSTER [--districts ID,..]",
+        "Prints the roster's KPIs as JSON, recomputed from the scenario: over every client, or "
+        "over\n"
         "the clients of the listed districts (travel counted for the legs that reach them).",
-        2, 2, opts};
+        2,
+        2,
+        opts};
     const char *pos[2];
     int n;
     int rc = wp_args_parse(&spec, argc, argv, pos, &n);
@@ -32,7 +37,8 @@ int wp_cmd_kpi(int argc, char **argv)
     wp_error_init(&err);
     wp_scenario *sc = NULL;
     wp_roster *r = NULL;
-    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK || wp_roster_read_json(pos[1], &r, &err) != WP_OK) {
+    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK ||
+        wp_roster_read_json(pos[1], &r, &err) != WP_OK) {
         rc = wp_cli_fail("kpi", &err);
         wp_scenario_free(sc);
         wp_error_clear(&err);

@@ -11,17 +11,24 @@ int wp_cmd_report(int argc, char **argv)
     bool md = false;
     const wp_opt opts[] = {
         {"output", WP_OPT_STRING, &output, "REPORT.html", "write the page here (-o)", true},
-        {"scenario", WP_OPT_STRING, &scenario, "FILE", "the scenario (default: the comparison's scenario_file)", false},
+        {"scenario", WP_OPT_STRING, &scenario, "FILE",
+         "the scenario (default: the comparison's scenario_file)", false},
         {"kpi", WP_OPT_STRING, &kpi, "NAME",
-         "district KPI the maps show (default travel_share; e.g. unserved_hours, pairs_kept)", false},
-        {"markdown", WP_OPT_FLAG, &md, NULL, "write the key figures as a markdown table instead", false},
+         "district KPI the maps show (default travel_share; e.g. unserved_hours, pairs_kept)",
+         false},
+        {"markdown", WP_OPT_FLAG, &md, NULL, "write the key figures as a markdown table instead",
+         false},
         {0},
     };
     const wp_command_spec spec = {
-        "report", "COMPARISON.json -o REPORT.html [options]",
+        "report",
+        "COMPARISON.json -o REPORT.html [options]",
         "Writes one HTML file, readable offline and with no scripts: the key figures of every\n"
-        "variant, bar charts, maps of the districts coloured by a KPI, and the per-district tables.",
-        1, 1, opts};
+        "variant, bar charts, maps of the districts coloured by a KPI, and the per-district "
+        "tables.",
+        1,
+        1,
+        opts};
     const char *pos[1];
     int n;
     int rc = wp_args_parse(&spec, argc, argv, pos, &n);

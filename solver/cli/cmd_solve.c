@@ -23,20 +23,25 @@ int wp_cmd_solve(int argc, char **argv)
     bool memory = false, construction = false;
     const wp_opt opts[] = {
         {"output", WP_OPT_STRING, &output, "ROSTER.json", "write the roster here (-o)", true},
-        {"csv", WP_OPT_STRING, &csv, "FILE.csv", "also write the planner's CSV (one row per visit)", false},
+        {"csv", WP_OPT_STRING, &csv, "FILE.csv", "also write the planner's CSV (one row per visit)",
+         false},
         WP_CLI_SEARCH_OPTS(search),
-        {"construction-only", WP_OPT_FLAG, &construction, NULL, "stop at the first valid roster", false},
+        {"construction-only", WP_OPT_FLAG, &construction, NULL, "stop at the first valid roster",
+         false},
         {"memory", WP_OPT_FLAG, &memory, NULL, "show resident memory in progress lines", false},
         {0},
     };
     const wp_command_spec spec = {
-        "solve", "SCENARIO -o ROSTER.json [options]",
+        "solve",
+        "SCENARIO -o ROSTER.json [options]",
         "Plans a weekly roster: which helper serves which client, on which days, when and in\n"
         "which order, keeping fixed pairs and every helper's hours, days, windows and visits\n"
         "per day. What cannot be served is listed in the roster's \"unassigned\" with a reason.\n"
         "Same scenario, seed and threads give the same roster unless the time limit cut the\n"
         "search short (the roster's solver.stopped_by says which) or --time-based is given.",
-        1, 1, opts};
+        1,
+        1,
+        opts};
     const char *pos[1];
     int npos;
     int rc = wp_args_parse(&spec, argc, argv, pos, &npos);

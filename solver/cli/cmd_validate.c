@@ -13,18 +13,24 @@ int wp_cmd_validate(int argc, char **argv)
     bool quiet = false;
     const wp_opt opts[] = {
         {"variant", WP_OPT_STRING, &variant, "V",
-         "check against contracting V (open_house, per_district:k) instead of the scenario's", false},
-        {"staff-transfer", WP_OPT_STRING, &transfer, "yes|no", "override the scenario's staff_transfer", false},
-        {"tolerance", WP_OPT_DOUBLE, &tolerance, "MINUTES", "allowed rounding in times and numbers (1e-6)", false},
+         "check against contracting V (open_house, per_district:k) instead of the scenario's",
+         false},
+        {"staff-transfer", WP_OPT_STRING, &transfer, "yes|no",
+         "override the scenario's staff_transfer", false},
+        {"tolerance", WP_OPT_DOUBLE, &tolerance, "MINUTES",
+         "allowed rounding in times and numbers (1e-6)", false},
         {"quiet", WP_OPT_FLAG, &quiet, NULL, "print violations only", false},
         {0},
     };
     const wp_command_spec spec = {
-        "validate", "SCENARIO ROSTER [options]",
+        "validate",
+        "SCENARIO ROSTER [options]",
         "Recomputes the roster's times, distances, loads, rules, KPIs and objective from the\n"
         "scenario alone and prints every violation. Exit status 0 when the roster is valid,\n"
         "3 when it breaks a rule, 2 when a file is unreadable.",
-        2, 2, opts};
+        2,
+        2,
+        opts};
     const char *pos[2];
     int npos;
     int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
@@ -34,8 +40,10 @@ int wp_cmd_validate(int argc, char **argv)
     o.variant = variant;
     o.tolerance = tolerance;
     if (transfer) {
-        if (strcmp(transfer, "yes") == 0) o.staff_transfer = 1;
-        else if (strcmp(transfer, "no") == 0) o.staff_transfer = 0;
+        if (strcmp(transfer, "yes") == 0)
+            o.staff_transfer = 1;
+        else if (strcmp(transfer, "no") == 0)
+            o.staff_transfer = 0;
         else {
             fprintf(stderr, "wijkplan validate: --staff-transfer takes yes or no\n");
             return 2;
@@ -45,7 +53,8 @@ int wp_cmd_validate(int argc, char **argv)
     wp_error_init(&err);
     wp_scenario *sc = NULL;
     wp_roster *r = NULL;
-    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK || wp_roster_read_json(pos[1], &r, &err) != WP_OK) {
+    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK ||
+        wp_roster_read_json(pos[1], &r, &err) != WP_OK) {
         rc = wp_cli_fail("validate", &err);
         wp_scenario_free(sc);
         wp_error_clear(&err);

@@ -15,11 +15,13 @@ typedef struct command {
 static const command commands[] = {
     {"solve", wp_cmd_solve, "plan a weekly roster for a scenario"},
     {"validate", wp_cmd_validate, "check a roster against its scenario, rule by rule"},
-    {"import", wp_cmd_import, "make a scenario from spreadsheets (csv) or benchmarks (solomon, convrp)"},
+    {"import", wp_cmd_import,
+     "make a scenario from spreadsheets (csv) or benchmarks (solomon, convrp)"},
     {"generate", wp_cmd_generate, "generate a municipality scenario from Dutch district data"},
     {"compare", wp_cmd_compare, "solve contracting variants side by side"},
     {"report", wp_cmd_report, "write a self-contained HTML report of a comparison"},
-    {"export", wp_cmd_export, "export GeoJSON (districts, clients, routes) or a subset of districts"},
+    {"export", wp_cmd_export,
+     "export GeoJSON (districts, clients, routes) or a subset of districts"},
     {"kpi", wp_cmd_kpi, "print a roster's KPIs, in total or for some districts"},
 };
 

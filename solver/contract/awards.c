@@ -20,11 +20,11 @@ void wp_award_options_default(wp_award_options *o)
 /* Aggregates of the scenario the model needs. Indices: [d * P + p]. */
 typedef struct award_data {
     int D, P, k;
-    double *own;        /* clients of district d whose current provider is p */
-    double *pairs;      /* pairs in district d whose helper works for p */
-    double *demand;     /* care hours per week of district d */
-    double *cap;        /* care hours per week provider p's helpers can give */
-    double *dist;       /* normalised distance from p's helpers to district d, 0..1 */
+    double *own;    /* clients of district d whose current provider is p */
+    double *pairs;  /* pairs in district d whose helper works for p */
+    double *demand; /* care hours per week of district d */
+    double *cap;    /* care hours per week provider p's helpers can give */
+    double *dist;   /* normalised distance from p's helpers to district d, 0..1 */
     /* helpers whose pairs span several districts (only these need transfer variables) */
     int n_multi;
     int *multi_helper;
@@ -79,7 +79,8 @@ static void gather(const wp_model *m, const wp_award_options *o, award_data *a)
         if (d < 0) continue;
         int p = current_provider(m, c);
         if (p >= 0) a->own[d * P + p]++;
-        for (int k = 0; k < cl->n_visits; k++) a->demand[d] += m->visits[cl->first_visit + k].duration / 60;
+        for (int k = 0; k < cl->n_visits; k++)
+            a->demand[d] += m->visits[cl->first_visit + k].duration / 60;
         if (cl->helper >= 0) {
             a->pairs[d * P + m->helpers[cl->helper].provider]++;
             hpairs[(size_t)cl->helper * D + d]++;
@@ -94,7 +95,8 @@ static void gather(const wp_model *m, const wp_award_options *o, award_data *a)
     for (int h = 0; h < m->n_helpers; h++) {
         int p = m->helpers[h].provider, home = m->helpers[h].home;
         count[p]++;
-        for (int d = 0; d < D; d++) a->dist[d * P + p] += hypot(m->x[home] - cx[d], m->y[home] - cy[d]);
+        for (int d = 0; d < D; d++)
+            a->dist[d * P + p] += hypot(m->x[home] - cx[d], m->y[home] - cy[d]);
     }
     for (int d = 0; d < D; d++)
         for (int p = 0; p < P; p++) {
@@ -103,8 +105,10 @@ static void gather(const wp_model *m, const wp_award_options *o, award_data *a)
             if (*v > max) max = *v;
         }
     for (size_t i = 0; i + 1 < DP; i++) {
-        if (count[i % (size_t)P] == 0) a->dist[i] = 1; /* providers without helpers: far */
-        else if (max > 0) a->dist[i] /= max;
+        if (count[i % (size_t)P] == 0)
+            a->dist[i] = 1; /* providers without helpers: far */
+        else if (max > 0)
+            a->dist[i] /= max;
     }
     /* helpers with pairs in several districts */
     a->multi_helper = wp_malloc(((size_t)m->n_helpers + 1) * sizeof(int));
@@ -114,7 +118,8 @@ static void gather(const wp_model *m, const wp_award_options *o, award_data *a)
         for (int d = 0; d < D; d++) nd += hpairs[(size_t)h * D + d] > 0;
         if (nd < 2) continue;
         a->multi_helper[a->n_multi] = h;
-        memcpy(a->multi_pairs + (size_t)a->n_multi * D, hpairs + (size_t)h * D, (size_t)D * sizeof(double));
+        memcpy(a->multi_pairs + (size_t)a->n_multi * D, hpairs + (size_t)h * D,
+               (size_t)D * sizeof(double));
         a->n_multi++;
     }
     free(count);
@@ -136,11 +141,11 @@ static void free_data(award_data *a)
 
 /* Columns of the model. */
 typedef struct award_cols {
-    int *y;        /* D x P award binaries */
-    int *z;        /* D x P hours served (stage 2) */
-    int *u;        /* D shortfall hours */
-    int *t;        /* n_multi x P transfer choice */
-    int *kept;     /* n_multi x D x P */
+    int *y;    /* D x P award binaries */
+    int *z;    /* D x P hours served (stage 2) */
+    int *u;    /* D shortfall hours */
+    int *t;    /* n_multi x P transfer choice */
+    int *kept; /* n_multi x D x P */
     int n_pair_terms;
     int *pair_col;
     double *pair_coef;
@@ -236,8 +241,9 @@ static void add_stage2(wp_mip *mip, const award_data *a, const wp_award_options 
     double total_demand = 0;
     for (int d = 0; d < D; d++) total_demand += a->demand[d];
     for (int i = 0; i < D * P; i++)
-        wp_mip_set_obj(mip, c->y[i], a->own[i] - 0.5 * a->dist[i] * a->demand[i / P] /
-                                                     (total_demand > 0 ? total_demand : 1));
+        wp_mip_set_obj(mip, c->y[i],
+                       a->own[i] - 0.5 * a->dist[i] * a->demand[i / P] /
+                                       (total_demand > 0 ? total_demand : 1));
     if (o->staff_transfer) return; /* helpers follow their clients: capacity moves with them */
     c->z = wp_malloc(((size_t)D * P + 1) * sizeof(int));
     c->u = wp_malloc(((size_t)D + 1) * sizeof(int));
@@ -300,7 +306,8 @@ static double direct_pairs(const award_data *a, const wp_model *m, const bool *w
         memset(per, 0, (size_t)a->D * sizeof *per);
         bool any = false;
         for (int c = 0; c < m->n_clients; c++)
-            if (m->clients[c].helper == h && m->clients[c].district >= 0) per[m->clients[c].district]++, any = true;
+            if (m->clients[c].helper == h && m->clients[c].district >= 0)
+                per[m->clients[c].district]++, any = true;
         if (!any) continue;
         double best = 0;
         for (int p = 0; p < a->P; p++) {
@@ -324,7 +331,8 @@ static double limit_bound(const award_data *a, const wp_model *m, int limit)
     for (int h = 0; h < m->n_helpers; h++) {
         memset(per, 0, (size_t)a->D * sizeof *per);
         for (int c = 0; c < m->n_clients; c++)
-            if (m->clients[c].helper == h && m->clients[c].district >= 0) per[m->clients[c].district]++;
+            if (m->clients[c].helper == h && m->clients[c].district >= 0)
+                per[m->clients[c].district]++;
         for (int j = 0; j < limit && j < a->D; j++) { /* take the best remaining district */
             int best = 0;
             for (int d = 1; d < a->D; d++)
@@ -354,9 +362,11 @@ static int wins_of(const award_data *a, const bool *won, int p)
 
 /* Greedy (most current clients first, within the limit), then best-improvement swaps of one
  * winner for one loser in one district until none helps. */
-static void fallback(const award_data *a, const wp_model *m, const wp_award_options *o, wp_awards *out)
+static void fallback(const award_data *a, const wp_model *m, const wp_award_options *o,
+                     wp_awards *out)
 {
-    int D = a->D, P = a->P, limit = o->max_districts_per_provider > 0 ? o->max_districts_per_provider : D;
+    int D = a->D, P = a->P,
+        limit = o->max_districts_per_provider > 0 ? o->max_districts_per_provider : D;
     bool *won = wp_calloc((size_t)D * P + 1, sizeof *won);
     for (int j = 0; j < a->k; j++)
         for (int d = 0; d < D; d++) {
@@ -411,7 +421,8 @@ static void read_awards(const wp_mip *mip, const award_data *a, const award_cols
 static double pairs_value(const wp_mip *mip, const award_cols *c)
 {
     double v = c->pair_constant;
-    for (int i = 0; i < c->n_pair_terms; i++) v += c->pair_coef[i] * wp_mip_value(mip, c->pair_col[i]);
+    for (int i = 0; i < c->n_pair_terms; i++)
+        v += c->pair_coef[i] * wp_mip_value(mip, c->pair_col[i]);
     return v;
 }
 
@@ -437,7 +448,8 @@ wp_status wp_awards_optimize(const wp_model *m, const wp_award_options *o, wp_aw
     wp_mip_result r1 = wp_mip_solve(s1, o->time_limit_s);
     double best_pairs = (r1 == WP_MIP_OPTIMAL || r1 == WP_MIP_FEASIBLE) ? pairs_value(s1, &c1) : -1;
     /* the optimum bounds the pairs any roster can keep; failing that, the LP relaxation does */
-    if (r1 == WP_MIP_OPTIMAL) *pairs_bound = round(best_pairs);
+    if (r1 == WP_MIP_OPTIMAL)
+        *pairs_bound = round(best_pairs);
     else if (r1 != WP_MIP_INFEASIBLE) {
         *pairs_bound = floor(wp_mip_lp_objective(s1) + c1.pair_constant + 1e-6);
         if (o->staff_transfer && o->max_districts_per_provider > 0) {

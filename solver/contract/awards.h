@@ -16,11 +16,11 @@
 #include "model/model.h"
 
 typedef struct wp_award_options {
-    int k;                       /* providers per district */
+    int k; /* providers per district */
     bool staff_transfer;
     int max_districts_per_provider; /* 0 = no limit */
-    double care_share;           /* share of contract hours available for care (default 0.85) */
-    double time_limit_s;         /* per stage */
+    double care_share;              /* share of contract hours available for care (default 0.85) */
+    double time_limit_s;            /* per stage */
 } wp_award_options;
 
 void wp_award_options_default(wp_award_options *o);

@@ -59,7 +59,8 @@ static wp_status parse_variants(const wp_model *m, const wp_compare_options *o, 
         if (v.contract_model == WP_PER_DISTRICT && c->model == WP_PER_DISTRICT && c->awards_given &&
             c->providers_per_district == v.providers_per_district)
             v.awards = &c->awards;
-        int choices = v.contract_model == WP_PER_DISTRICT && o->staff_transfer == WP_TRANSFER_BOTH ? 2 : 1;
+        int choices =
+            v.contract_model == WP_PER_DISTRICT && o->staff_transfer == WP_TRANSFER_BOTH ? 2 : 1;
         for (int t = 0; t < choices; t++) {
             if (*n >= MAX_VARIANTS)
                 return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0,
@@ -72,7 +73,8 @@ static wp_status parse_variants(const wp_model *m, const wp_compare_options *o, 
             wp_variant_name(&r->v, r->name, sizeof r->name);
         }
     }
-    if (*n == 0) return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0, "no variant given");
+    if (*n == 0)
+        return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0, "no variant given");
     return WP_OK;
 }
 
@@ -130,7 +132,8 @@ static cJSON *awards_json(const wp_model *m, const variant_run *r)
     for (int d = 0; d < m->n_districts; d++) {
         cJSON *list = cJSON_CreateArray();
         for (int k = 0; k < r->mk.awards.count[d]; k++)
-            cJSON_AddItemToArray(list, cJSON_CreateString(m->providers[r->mk.awards.providers[d][k]].id));
+            cJSON_AddItemToArray(list,
+                                 cJSON_CreateString(m->providers[r->mk.awards.providers[d][k]].id));
         cJSON_AddItemToObject(a, m->districts[d].id, list);
     }
     return a;
@@ -152,7 +155,8 @@ static cJSON *variant_json(const wp_model *m, const variant_run *r, const char *
         int n = district_providers(m, r, d, provs);
         if (min_choice < 0 || n < min_choice) min_choice = n;
         cJSON *pl = cJSON_AddArrayToObject(dj, "providers");
-        for (int k = 0; k < n; k++) cJSON_AddItemToArray(pl, cJSON_CreateString(m->providers[provs[k]].id));
+        for (int k = 0; k < n; k++)
+            cJSON_AddItemToArray(pl, cJSON_CreateString(m->providers[provs[k]].id));
         wp_kpi k;
         wp_kpi_compute(m, r->roster, d, &k);
         cJSON *kj = wp_kpi_to_json(&k);
@@ -224,7 +228,8 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
                                              &runs[i].roster, &runs[i].err);
             if (o->solve.progress && runs[i].status == WP_OK)
 #pragma omp critical
-                fprintf(o->solve.progress, "wijkplan compare: %s solved (%d of %d visits, travel %.1f h)\n",
+                fprintf(o->solve.progress,
+                        "wijkplan compare: %s solved (%d of %d visits, travel %.1f h)\n",
                         runs[i].name, runs[i].roster->kpi.visits_served, runs[i].roster->kpi.visits,
                         runs[i].roster->kpi.travel_hours);
         }
@@ -256,8 +261,10 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
             char *file = wp_strdupf("roster-%s.json", sl);
             char *path = wp_path_join(dir, file);
             s = wp_roster_write_json(runs[i].roster, path, err);
-            if (s == WP_OK) written[n_written++] = path;
-            else free(path);
+            if (s == WP_OK)
+                written[n_written++] = path;
+            else
+                free(path);
             cJSON_AddItemToArray(vs, variant_json(m, &runs[i], file));
             free(file);
             free(sl);

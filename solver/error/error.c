@@ -84,18 +84,22 @@ void wp_error_print(const wp_error *err, FILE *out)
         wp_problem_format(&err->items[i], line, sizeof line);
         fprintf(out, "%s\n", line);
     }
-    if (err->dropped)
-        fprintf(out, "... and %zu more problems not shown\n", err->dropped);
+    if (err->dropped) fprintf(out, "... and %zu more problems not shown\n", err->dropped);
 }
 
 const char *wp_status_name(wp_status status)
 {
     switch (status) {
-    case WP_OK: return "ok";
-    case WP_ERR_INTERNAL: return "internal error";
-    case WP_ERR_INPUT: return "input error";
-    case WP_ERR_SOLVER: return "solver error";
-    case WP_ERR_PROJECTION: return "projection error";
+    case WP_OK:
+        return "ok";
+    case WP_ERR_INTERNAL:
+        return "internal error";
+    case WP_ERR_INPUT:
+        return "input error";
+    case WP_ERR_SOLVER:
+        return "solver error";
+    case WP_ERR_PROJECTION:
+        return "projection error";
     }
     return "unknown status";
 }

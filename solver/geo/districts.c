@@ -117,15 +117,23 @@ static void read_file(wp_model *m, const char *rel, const char *id_prop, const c
             size_t m2 = wp_jpath_index(&fctx, (size_t)i++);
             const cJSON *props = cJSON_GetObjectItemCaseSensitive(f, "properties");
             const cJSON *idv = NULL;
-            if (id_prop) idv = cJSON_IsObject(props) ? cJSON_GetObjectItemCaseSensitive(props, id_prop) : NULL;
+            if (id_prop)
+                idv =
+                    cJSON_IsObject(props) ? cJSON_GetObjectItemCaseSensitive(props, id_prop) : NULL;
             else {
                 idv = cJSON_GetObjectItemCaseSensitive(f, "id");
-                if (!idv && cJSON_IsObject(props)) idv = cJSON_GetObjectItemCaseSensitive(props, "id");
+                if (!idv && cJSON_IsObject(props))
+                    idv = cJSON_GetObjectItemCaseSensitive(props, "id");
             }
-            if (cJSON_IsString(idv) && *idv->valuestring) d->id = wp_strdup(idv->valuestring);
-            else if (cJSON_IsNumber(idv)) d->id = wp_strdupf("%.17g", idv->valuedouble);
-            else if (id_prop) wp_jerr(&fctx, "properties", "feature has no \"%s\" property", id_prop);
-            else wp_jerr(&fctx, NULL, "feature has no \"id\" (set district_id_property in the scenario)");
+            if (cJSON_IsString(idv) && *idv->valuestring)
+                d->id = wp_strdup(idv->valuestring);
+            else if (cJSON_IsNumber(idv))
+                d->id = wp_strdupf("%.17g", idv->valuedouble);
+            else if (id_prop)
+                wp_jerr(&fctx, "properties", "feature has no \"%s\" property", id_prop);
+            else
+                wp_jerr(&fctx, NULL,
+                        "feature has no \"id\" (set district_id_property in the scenario)");
             if (cJSON_IsObject(props)) d->name = feature_name(props);
             const cJSON *g = cJSON_GetObjectItemCaseSensitive(f, "geometry");
             size_t m3 = wp_jpath_key(&fctx, "geometry");
@@ -151,13 +159,17 @@ void wp_districts_read(wp_model *m, const cJSON *root, const char *base_dir, wp_
             wp_jerr(ctx, "district_id_property", "must be a non-empty string");
         else if (!cJSON_IsString(ds))
             wp_jerr(ctx, "district_id_property", "goes with a districts file path");
-        else id_prop = prop->valuestring;
+        else
+            id_prop = prop->valuestring;
     }
     if (!ds) return;
-    if (cJSON_IsArray(ds)) read_inline(m, ds, ctx);
-    else if (cJSON_IsString(ds) && *ds->valuestring) read_file(m, ds->valuestring, id_prop, base_dir, ctx);
-    else wp_jerr(ctx, "districts", "must be an array of districts or a GeoJSON file path, not %s",
-                 wp_jtype_name(ds));
+    if (cJSON_IsArray(ds))
+        read_inline(m, ds, ctx);
+    else if (cJSON_IsString(ds) && *ds->valuestring)
+        read_file(m, ds->valuestring, id_prop, base_dir, ctx);
+    else
+        wp_jerr(ctx, "districts", "must be an array of districts or a GeoJSON file path, not %s",
+                wp_jtype_name(ds));
     for (int i = 0; i < m->n_districts; i++) {
         if (!m->districts[i].id) continue;
         int prev = wp_strmap_put(&m->district_ids, m->districts[i].id, i);
@@ -221,8 +233,9 @@ wp_status wp_districts_assign(wp_model *m, const char *const *named, const char 
             cl->district = wp_strmap_get(&m->district_ids, named[c]);
             if (cl->district < 0)
                 s = wp_error_add(err, WP_ERR_INPUT, file, path, 0, 0,
-                                 m->n_districts ? "unknown district \"%s\""
-                                                : "district \"%s\" given but the scenario has no districts",
+                                 m->n_districts
+                                     ? "unknown district \"%s\""
+                                     : "district \"%s\" given but the scenario has no districts",
                                  named[c]);
             continue;
         }

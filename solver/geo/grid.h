@@ -4,11 +4,11 @@
 #define WP_GEO_GRID_H
 
 typedef struct wp_grid {
-    double min_x, min_y, cell;   /* origin and cell side in projected units */
+    double min_x, min_y, cell; /* origin and cell side in projected units */
     int nx, ny;
-    int *cell_start;             /* nx*ny + 1 offsets into items */
-    int *items;                  /* point ids sorted by cell */
-    const double *x, *y;         /* borrowed coordinates, indexed by point id */
+    int *cell_start;     /* nx*ny + 1 offsets into items */
+    int *items;          /* point ids sorted by cell */
+    const double *x, *y; /* borrowed coordinates, indexed by point id */
 } wp_grid;
 
 /* Indexes points ids[0..n) with coordinates x[id], y[id] (borrowed; must outlive the grid).

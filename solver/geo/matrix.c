@@ -1,4 +1,5 @@
-/* Travel matrix file: {"locations": [[x,y],...], "durations_min": [[...]], "distances_km": [[...]]}. */
+/* Travel matrix file: {"locations": [[x,y],...], "durations_min": [[...]], "distances_km":
+ * [[...]]}. */
 #include "geo/matrix.h"
 
 #include <math.h>
@@ -81,8 +82,10 @@ static void link_locations(wp_model *m, const keyed *pts, int n)
         int lo = 0, hi = n;
         while (lo < hi) {
             int mid = (lo + hi) / 2;
-            if (pts[mid].x < x - MATCH_TOLERANCE) lo = mid + 1;
-            else hi = mid;
+            if (pts[mid].x < x - MATCH_TOLERANCE)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
         m->loc_matrix[i] = -1;
         for (int k = lo; k < n && pts[k].x <= x + MATCH_TOLERANCE; k++)

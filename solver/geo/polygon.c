@@ -116,8 +116,7 @@ bool wp_geom_parse(wp_jctx *ctx, const cJSON *geometry, wp_district_def *d)
     }
     bool multi = strcmp(type->valuestring, "MultiPolygon") == 0;
     if (!multi && strcmp(type->valuestring, "Polygon") != 0) {
-        wp_jerr(ctx, "type", "geometry \"%s\" is not a Polygon or MultiPolygon",
-                type->valuestring);
+        wp_jerr(ctx, "type", "geometry \"%s\" is not a Polygon or MultiPolygon", type->valuestring);
         return false;
     }
     if (!cJSON_IsArray(coords)) {
@@ -188,8 +187,7 @@ static bool ring_crossings_odd(const double *x, const double *y, int n, double p
 {
     bool inside = false;
     for (int i = 0, j = n - 1; i < n; j = i++) {
-        if ((y[i] > py) != (y[j] > py) &&
-            px < (x[j] - x[i]) * (py - y[i]) / (y[j] - y[i]) + x[i])
+        if ((y[i] > py) != (y[j] > py) && px < (x[j] - x[i]) * (py - y[i]) / (y[j] - y[i]) + x[i])
             inside = !inside;
     }
     return inside;

@@ -129,8 +129,7 @@ size_t wp_project_points(wp_projector *p, double *x, double *y, size_t n)
     if (n == 0) return 0;
     proj_trans_generic(p->pj, PJ_FWD, x, sizeof *x, n, y, sizeof *y, n, NULL, 0, 0, NULL, 0, 0);
     for (size_t i = 0; i < n; i++)
-        if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 1e15 || fabs(y[i]) > 1e15)
-            return i;
+        if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 1e15 || fabs(y[i]) > 1e15) return i;
     return n;
 }
 

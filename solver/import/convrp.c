@@ -20,8 +20,8 @@ typedef struct convrp {
     char name[128];
     int dimension, days;
     double capacity, duration;
-    int n;                 /* customers = dimension - 1 */
-    double *x, *y;         /* per customer (index id-1) */
+    int n;                    /* customers = dimension - 1 */
+    double *x, *y;            /* per customer (index id-1) */
     double *demand, *service; /* n x days; demand < 0 = no visit */
     bool *seen_coord, *seen_demand, *seen_service;
     double depot_x, depot_y;
@@ -42,7 +42,8 @@ static const char *key_value(const char *line, const char *key)
     return p;
 }
 
-static bool header_number(const wp_lines *L, int i, const char *value, const char *what, double *out)
+static bool header_number(const wp_lines *L, int i, const char *value, const char *what,
+                          double *out)
 {
     char buf[128];
     snprintf(buf, sizeof buf, "%s", value);
@@ -53,8 +54,8 @@ static bool header_number(const wp_lines *L, int i, const char *value, const cha
 
 static bool parse_header(const wp_lines *L, int i, convrp *c, bool *is_header)
 {
-    static const char *const ignored[] = {"TYPE", "COMMENT", "EDGE_WEIGHT_TYPE",
-                                          "EDGE_WEIGHT_FORMAT", "NODE_COORD_TYPE", NULL};
+    static const char *const ignored[] = {
+        "TYPE", "COMMENT", "EDGE_WEIGHT_TYPE", "EDGE_WEIGHT_FORMAT", "NODE_COORD_TYPE", NULL};
     const char *v;
     double d;
     *is_header = true;
@@ -113,11 +114,13 @@ static int section_row(const wp_lines *L, int i, const convrp *c, int values, do
     wp_lines_split(L, i, &f, buf, sizeof buf);
     if (f.n != values + 1)
         return wp_lines_error(L, i, "%s: expected an id and %d numbers, found %d", section, values,
-                              f.n > 0 ? f.n - 1 : 0), -1;
+                              f.n > 0 ? f.n - 1 : 0),
+               -1;
     double id;
     if (!wp_lines_number(L, i, f.f[0], "customer id", &id)) return -1;
     if (id < 1 || id > c->n || id != floor(id))
-        return wp_lines_error(L, i, "%s: customer id %s is not in 1..%d", section, f.f[0], c->n), -1;
+        return wp_lines_error(L, i, "%s: customer id %s is not in 1..%d", section, f.f[0], c->n),
+               -1;
     for (int k = 0; k < values; k++)
         if (!wp_lines_number(L, i, f.f[k + 1], section, &out[k])) return -1;
     return (int)id - 1;
@@ -133,10 +136,14 @@ static bool parse_sections(const wp_lines *L, convrp *c)
         wp_lines_split(L, i, &f, buf, sizeof buf);
         const char *w = f.f[0];
         if (f.n == 1 && strcmp(w, "EOF") == 0) break;
-        if (strcmp(w, "NODE_COORD_SECTION") == 0) sec = COORD;
-        else if (strcmp(w, "DEMAND_SECTION") == 0) sec = DEMAND;
-        else if (strcmp(w, "SVC_TIME_SECTION") == 0) sec = SERVICE;
-        else if (strcmp(w, "DEPOT_SECTION") == 0) sec = DEPOT;
+        if (strcmp(w, "NODE_COORD_SECTION") == 0)
+            sec = COORD;
+        else if (strcmp(w, "DEMAND_SECTION") == 0)
+            sec = DEMAND;
+        else if (strcmp(w, "SVC_TIME_SECTION") == 0)
+            sec = SERVICE;
+        else if (strcmp(w, "DEPOT_SECTION") == 0)
+            sec = DEPOT;
         if (sec != NONE && f.n == 1 && strstr(w, "_SECTION")) {
             if (!alloc_customers(L, i, c)) return false;
             continue;
@@ -173,7 +180,8 @@ static bool parse_sections(const wp_lines *L, convrp *c)
                 sec = NONE;
                 break;
             }
-            if (f.n != 2 || c->have_depot) return wp_lines_error(L, i, "DEPOT_SECTION: expected one line \"x y\" then -1");
+            if (f.n != 2 || c->have_depot)
+                return wp_lines_error(L, i, "DEPOT_SECTION: expected one line \"x y\" then -1");
             if (!wp_lines_number(L, i, f.f[0], "depot x", &c->depot_x) ||
                 !wp_lines_number(L, i, f.f[1], "depot y", &c->depot_y))
                 return false;
@@ -192,12 +200,15 @@ static bool check_complete(const wp_lines *L, const convrp *c)
     if (!c->capacity) return wp_lines_error(L, -1, "no CAPACITY");
     if (!c->have_depot) return wp_lines_error(L, -1, "no DEPOT_SECTION");
     for (int k = 0; k < c->n; k++) {
-        if (!c->seen_coord[k]) return wp_lines_error(L, -1, "customer %d has no coordinates", k + 1);
-        if (!c->seen_demand[k]) return wp_lines_error(L, -1, "customer %d has no demand row", k + 1);
+        if (!c->seen_coord[k])
+            return wp_lines_error(L, -1, "customer %d has no coordinates", k + 1);
+        if (!c->seen_demand[k])
+            return wp_lines_error(L, -1, "customer %d has no demand row", k + 1);
         for (int d = 0; d < c->days; d++) {
             double q = c->demand[(size_t)k * c->days + d];
             if (q > c->capacity)
-                return wp_lines_error(L, -1, "customer %d demand %g exceeds capacity %g", k + 1, q, c->capacity);
+                return wp_lines_error(L, -1, "customer %d demand %g exceeds capacity %g", k + 1, q,
+                                      c->capacity);
         }
     }
     return true;
@@ -232,7 +243,8 @@ static cJSON *build(const convrp *c, const wp_convrp_options *o)
     int fleet = o->fleet > 0 ? o->fleet : default_fleet(c);
     cJSON *helpers = cJSON_AddArrayToObject(doc, "helpers");
     for (int k = 1; k <= fleet; k++) {
-        cJSON *h = wp_emit_vehicle(helpers, k, c->depot_x, c->depot_y, c->days * day_len / 60, c->capacity);
+        cJSON *h = wp_emit_vehicle(helpers, k, c->depot_x, c->depot_y, c->days * day_len / 60,
+                                   c->capacity);
         if (limited) cJSON_AddNumberToObject(h, "max_hours_per_day", day_len / 60);
         cJSON *av = cJSON_AddObjectToObject(h, "availability");
         for (int d = 0; d < c->days; d++) {
@@ -263,7 +275,8 @@ static cJSON *build(const convrp *c, const wp_convrp_options *o)
         cJSON_AddStringToObject(cl, "id", id);
         cJSON_AddItemToObject(cl, "location", wp_emit_point(c->x[k], c->y[k]));
         cJSON_AddNumberToObject(cl, "min_days_between_visits", 1);
-        if (o->consistency >= 0) cJSON_AddNumberToObject(cl, "arrival_consistency_min", o->consistency);
+        if (o->consistency >= 0)
+            cJSON_AddNumberToObject(cl, "arrival_consistency_min", o->consistency);
         cJSON_AddItemToObject(cl, "visits", visits);
         cJSON_AddItemToArray(clients, cl);
     }

@@ -160,7 +160,8 @@ static void add_list(cJSON *o, const char *key, cell_ctx *x, int row, int col, b
     cJSON *arr = cJSON_CreateArray();
     for (int i = 0; i < n; i++) {
         if (days && wp_day_index(items[i]) < 0)
-            cell_error(x, row, col, "\"%s\" is not a day (mon, tue, wed, thu, fri, sat, sun)", items[i]);
+            cell_error(x, row, col, "\"%s\" is not a day (mon, tue, wed, thu, fri, sat, sun)",
+                       items[i]);
         cJSON_AddItemToArray(arr, cJSON_CreateString(items[i]));
     }
     free_items(items, n);
@@ -210,8 +211,8 @@ static void add_availability(cJSON *o, cell_ctx *x, int row, int col)
         int np = split_items(groups[g], ' ', &parts);
         int d = np ? wp_day_index(parts[0]) : -1;
         if (d < 0 || np < 2) {
-            cell_error(x, row, col, "\"%s\" is not a day with time ranges, e.g. \"mon 08:00-13:00\"",
-                       groups[g]);
+            cell_error(x, row, col,
+                       "\"%s\" is not a day with time ranges, e.g. \"mon 08:00-13:00\"", groups[g]);
         } else if (cJSON_GetObjectItemCaseSensitive(av, parts[0])) {
             cell_error(x, row, col, "day %s appears twice", parts[0]);
         } else {
@@ -281,8 +282,10 @@ static cJSON *providers_json(cell_ctx *x, wp_strmap *ids)
         cJSON *tariff = cJSON_CreateObject();
         add_number(tariff, "HO", x, r, cho, 0, 1e6, false);
         add_number(tariff, "HO+", x, r, chop, 0, 1e6, false);
-        if (tariff->child) cJSON_AddItemToObject(p, "tariff", tariff);
-        else cJSON_Delete(tariff);
+        if (tariff->child)
+            cJSON_AddItemToObject(p, "tariff", tariff);
+        else
+            cJSON_Delete(tariff);
         cJSON_AddItemToArray(arr, p);
     }
     return arr;
@@ -306,10 +309,22 @@ static void location_columns(cell_ctx *x, const char *lon, const char *lat, cons
 
 static cJSON *helpers_json(cell_ctx *x, const wp_strmap *providers, wp_strmap *ids)
 {
-    static const char *const known[] = {"id", "provider", "home_lon", "home_lat", "home_x", "home_y",
-                                        "mode", "hours_per_week", "max_hours_per_day",
-                                        "max_visits_per_day", "qualification", "skills",
-                                        "availability", "absent", "capacity", NULL};
+    static const char *const known[] = {"id",
+                                        "provider",
+                                        "home_lon",
+                                        "home_lat",
+                                        "home_x",
+                                        "home_y",
+                                        "mode",
+                                        "hours_per_week",
+                                        "max_hours_per_day",
+                                        "max_visits_per_day",
+                                        "qualification",
+                                        "skills",
+                                        "availability",
+                                        "absent",
+                                        "capacity",
+                                        NULL};
     static const char *const required[] = {"id", "provider", "hours_per_week", NULL};
     static const char *const modes[] = {"bike", "ebike", "car", "walk", NULL};
     cJSON *arr = cJSON_CreateArray();
@@ -327,9 +342,12 @@ static cJSON *helpers_json(cell_ctx *x, const wp_strmap *providers, wp_strmap *i
         add_point(h, "home", x, r, cx, cy);
         add_choice(h, "mode", x, r, wp_csv_col(x->t, "mode"), modes);
         int chours = wp_csv_col(x->t, "hours_per_week");
-        if (required_cell(x, r, chours)) add_number(h, "hours_per_week", x, r, chours, 1e-9, 168, false);
-        add_number(h, "max_hours_per_day", x, r, wp_csv_col(x->t, "max_hours_per_day"), 1e-9, 24, false);
-        add_number(h, "max_visits_per_day", x, r, wp_csv_col(x->t, "max_visits_per_day"), 1, 1e6, true);
+        if (required_cell(x, r, chours))
+            add_number(h, "hours_per_week", x, r, chours, 1e-9, 168, false);
+        add_number(h, "max_hours_per_day", x, r, wp_csv_col(x->t, "max_hours_per_day"), 1e-9, 24,
+                   false);
+        add_number(h, "max_visits_per_day", x, r, wp_csv_col(x->t, "max_visits_per_day"), 1, 1e6,
+                   true);
         add_choice(h, "qualification", x, r, wp_csv_col(x->t, "qualification"), product_values);
         add_list(h, "skills", x, r, wp_csv_col(x->t, "skills"), false);
         add_availability(h, x, r, wp_csv_col(x->t, "availability"));
@@ -342,10 +360,24 @@ static cJSON *helpers_json(cell_ctx *x, const wp_strmap *providers, wp_strmap *i
 
 static cJSON *clients_json(cell_ctx *x, const wp_strmap *providers, const wp_strmap *helpers)
 {
-    static const char *const known[] = {"id", "lon", "lat", "x", "y", "district", "provider",
-                                        "helper", "product", "skills", "priority", "hours_per_week",
-                                        "visits_per_week", "days", "window",
-                                        "min_days_between_visits", "arrival_consistency_min", NULL};
+    static const char *const known[] = {"id",
+                                        "lon",
+                                        "lat",
+                                        "x",
+                                        "y",
+                                        "district",
+                                        "provider",
+                                        "helper",
+                                        "product",
+                                        "skills",
+                                        "priority",
+                                        "hours_per_week",
+                                        "visits_per_week",
+                                        "days",
+                                        "window",
+                                        "min_days_between_visits",
+                                        "arrival_consistency_min",
+                                        NULL};
     static const char *const required[] = {"id", "hours_per_week", NULL};
     cJSON *arr = cJSON_CreateArray();
     if (!check_header(x, known, required)) return arr;
@@ -370,15 +402,18 @@ static cJSON *clients_json(cell_ctx *x, const wp_strmap *providers, const wp_str
         add_list(c, "skills", x, r, wp_csv_col(x->t, "skills"), false);
         add_number(c, "priority", x, r, wp_csv_col(x->t, "priority"), 1, 5, true);
         int chours = wp_csv_col(x->t, "hours_per_week");
-        if (required_cell(x, r, chours)) add_number(c, "hours_per_week", x, r, chours, 1e-9, 168, false);
+        if (required_cell(x, r, chours))
+            add_number(c, "hours_per_week", x, r, chours, 1e-9, 168, false);
         add_number(c, "visits_per_week", x, r, wp_csv_col(x->t, "visits_per_week"), 1, 50, true);
         add_list(c, "days", x, r, wp_csv_col(x->t, "days"), true);
         int cwin = wp_csv_col(x->t, "window");
         wp_window w;
         if (cwin >= 0 && *cell(x, r, cwin) && parse_range(x, r, cwin, cell(x, r, cwin), &w))
             cJSON_AddItemToObject(c, "window", window_json(&w));
-        add_number(c, "min_days_between_visits", x, r, wp_csv_col(x->t, "min_days_between_visits"), 0, 6, true);
-        add_number(c, "arrival_consistency_min", x, r, wp_csv_col(x->t, "arrival_consistency_min"), 0, 1e6, false);
+        add_number(c, "min_days_between_visits", x, r, wp_csv_col(x->t, "min_days_between_visits"),
+                   0, 6, true);
+        add_number(c, "arrival_consistency_min", x, r, wp_csv_col(x->t, "arrival_consistency_min"),
+                   0, 1e6, false);
         cJSON_AddItemToArray(arr, c);
     }
     return arr;
@@ -390,8 +425,10 @@ static char *districts_reference(const char *districts, const char *out_path)
 {
     char *out_dir = wp_path_dirname(out_path), *d_dir = wp_path_dirname(districts);
     char *ref = NULL;
-    if (strcmp(out_dir, d_dir) == 0) ref = wp_strdup(wp_path_basename(districts));
-    else if (districts[0] == '/') ref = wp_strdup(districts);
+    if (strcmp(out_dir, d_dir) == 0)
+        ref = wp_strdup(wp_path_basename(districts));
+    else if (districts[0] == '/')
+        ref = wp_strdup(districts);
     else {
         char *abs = realpath(districts, NULL);
         ref = abs ? wp_strdup(abs) : wp_strdup(districts);

@@ -12,12 +12,12 @@
 typedef struct builder {
     char **cells;
     size_t n, cap;
-    char ***rows;     /* completed rows */
+    char ***rows; /* completed rows */
     int *row_cells;
     int *row_line;
     size_t n_rows, cap_rows, cap_cells, cap_lines;
-    int line;         /* line being fed */
-    int row_start;    /* line where the current row began, 0 before its first field */
+    int line;      /* line being fed */
+    int row_start; /* line where the current row began, 0 before its first field */
 } builder;
 
 static char *trimmed(const char *s, size_t len)
@@ -62,9 +62,12 @@ static char detect_separator(const char *text)
     int commas = 0, semis = 0;
     bool quoted = false;
     for (const char *p = text; *p && *p != '\n'; p++) {
-        if (*p == '"') quoted = !quoted;
-        else if (!quoted && *p == ',') commas++;
-        else if (!quoted && *p == ';') semis++;
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && *p == ',')
+            commas++;
+        else if (!quoted && *p == ';')
+            semis++;
     }
     return semis > commas ? ';' : ',';
 }

@@ -8,17 +8,17 @@
 #include <wijkplan/error.h>
 
 typedef struct wp_csv_row {
-    char **cell;     /* n_cols cells (missing trailing cells are "") */
-    int line;        /* 1-based line where the row starts */
+    char **cell; /* n_cols cells (missing trailing cells are "") */
+    int line;    /* 1-based line where the row starts */
 } wp_csv_row;
 
 typedef struct wp_csv_table {
     const char *file;
-    char **col;      /* header names, trimmed */
+    char **col; /* header names, trimmed */
     int n_cols;
     wp_csv_row *row;
     int n_rows;
-    char sep;        /* ',' or ';' */
+    char sep; /* ',' or ';' */
     bool decimal_comma;
 } wp_csv_table;
 

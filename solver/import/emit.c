@@ -49,7 +49,8 @@ cJSON *wp_emit_vehicle(cJSON *helpers, int k, double depot_x, double depot_y, do
 wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err)
 {
     char *text = cJSON_Print(doc);
-    if (!text) return wp_error_add(err, WP_ERR_INTERNAL, out_path, NULL, 0, 0, "cannot format JSON");
+    if (!text)
+        return wp_error_add(err, WP_ERR_INTERNAL, out_path, NULL, 0, 0, "cannot format JSON");
     size_t len = strlen(text);
     char *dir = wp_path_dirname(out_path);
     wp_model m;

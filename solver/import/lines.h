@@ -10,8 +10,8 @@
 
 typedef struct wp_lines {
     const char *file;
-    char *text;       /* owned; lines are cut in place */
-    char **line;      /* line[i] is line i+1 of the file, without its end */
+    char *text;  /* owned; lines are cut in place */
+    char **line; /* line[i] is line i+1 of the file, without its end */
     int n;
     wp_error *err;
 } wp_lines;

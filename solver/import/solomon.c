@@ -46,7 +46,9 @@ static int parse_vehicles(const wp_lines *L, int i, double *count, double *capac
     if (i >= L->n) return wp_lines_error(L, -1, "VEHICLE section has no numbers"), -1;
     wp_lines_split(L, i, &f, buf, sizeof buf);
     if (f.n != 2)
-        return wp_lines_error(L, i, "expected 2 numbers (vehicles, capacity), found %d fields", f.n), -1;
+        return wp_lines_error(L, i, "expected 2 numbers (vehicles, capacity), found %d fields",
+                              f.n),
+               -1;
     if (!wp_lines_number(L, i, f.f[0], "vehicle count", count) ||
         !wp_lines_number(L, i, f.f[1], "capacity", capacity))
         return -1;
@@ -62,13 +64,15 @@ static bool parse_row(const wp_lines *L, int i, solomon_row *r)
     wp_fields f;
     wp_lines_split(L, i, &f, buf, sizeof buf);
     if (f.n != 7)
-        return wp_lines_error(L, i, "expected 7 numbers (id x y demand ready due service), found %d", f.n);
-    static const char *const names[7] = {"id", "x", "y", "demand", "ready time", "due date",
-                                         "service time"};
+        return wp_lines_error(
+            L, i, "expected 7 numbers (id x y demand ready due service), found %d", f.n);
+    static const char *const names[7] = {"id",         "x",        "y",           "demand",
+                                         "ready time", "due date", "service time"};
     double *v[7] = {&r->id, &r->x, &r->y, &r->demand, &r->ready, &r->due, &r->service};
     for (int k = 0; k < 7; k++)
         if (!wp_lines_number(L, i, f.f[k], names[k], v[k])) return false;
-    if (r->id < 0 || r->id != floor(r->id)) return wp_lines_error(L, i, "id must be a whole number");
+    if (r->id < 0 || r->id != floor(r->id))
+        return wp_lines_error(L, i, "id must be a whole number");
     if (r->demand < 0 || r->service < 0 || r->ready < 0)
         return wp_lines_error(L, i, "demand, ready time and service time must not be negative");
     if (r->ready > r->due)
@@ -137,7 +141,8 @@ static cJSON *build(const char *name, const solomon_row *rows, int n, int fleet,
     cJSON *helpers = cJSON_AddArrayToObject(doc, "helpers");
     double horizon = depot->due - depot->ready;
     for (int k = 1; k <= fleet; k++) {
-        cJSON *h = wp_emit_vehicle(helpers, k, depot->x, depot->y, horizon > 0 ? horizon / 60 : 1, capacity);
+        cJSON *h = wp_emit_vehicle(helpers, k, depot->x, depot->y, horizon > 0 ? horizon / 60 : 1,
+                                   capacity);
         cJSON *av = cJSON_AddObjectToObject(h, "availability");
         cJSON *mon = cJSON_AddArrayToObject(av, "mon");
         cJSON_AddItemToArray(mon, wp_emit_window(depot->ready, depot->due));

@@ -20,8 +20,10 @@ static void csv_field(wp_strbuf *sb, const char *s)
     }
     wp_sb_append(sb, "\"");
     for (; *s; s++) {
-        if (*s == '"') wp_sb_append(sb, "\"\"");
-        else wp_sb_appendn(sb, s, 1);
+        if (*s == '"')
+            wp_sb_append(sb, "\"\"");
+        else
+            wp_sb_appendn(sb, s, 1);
     }
     wp_sb_append(sb, "\"");
 }

@@ -117,8 +117,10 @@ bool wp_kpi_from_json(wp_jctx *ctx, const cJSON *obj, bool strict, wp_kpi *k)
 
 static void add_opt_string(cJSON *o, const char *key, const char *value)
 {
-    if (value) cJSON_AddStringToObject(o, key, value);
-    else cJSON_AddNullToObject(o, key);
+    if (value)
+        cJSON_AddStringToObject(o, key, value);
+    else
+        cJSON_AddNullToObject(o, key);
 }
 
 static cJSON *solver_json(const wp_roster_solver *s)
@@ -260,8 +262,8 @@ static double get_num(wp_jctx *ctx, const cJSON *obj, const char *key, bool requ
 
 static void read_visit(wp_jctx *ctx, const cJSON *o, wp_roster_visit *v)
 {
-    static const char *const keys[] = {"client", "visit", "arrival", "start", "end",
-                                       "travel_km", "travel_min", NULL};
+    static const char *const keys[] = {"client", "visit",     "arrival",    "start",
+                                       "end",    "travel_km", "travel_min", NULL};
     if (!cJSON_IsObject(o)) {
         wp_jerr(ctx, NULL, "a visit must be an object");
         return;
@@ -344,8 +346,8 @@ static void read_route_item(wp_jctx *ctx, const cJSON *o, void *item)
 static void read_assignment_item(wp_jctx *ctx, const cJSON *o, void *item)
 {
     wp_roster_assignment *a = item;
-    static const char *const keys[] = {"client", "provider", "helper", "previous_provider",
-                                       "previous_helper", "pair_kept", NULL};
+    static const char *const keys[] = {
+        "client", "provider", "helper", "previous_provider", "previous_helper", "pair_kept", NULL};
     if (!cJSON_IsObject(o)) {
         wp_jerr(ctx, NULL, "an assignment must be an object");
         return;
@@ -413,7 +415,8 @@ static void read_awards(wp_jctx *ctx, const cJSON *root, wp_roster *r)
         const cJSON *p;
         cJSON_ArrayForEach(p, it)
         {
-            if (cJSON_IsString(p)) a->providers[k] = wp_strdup(p->valuestring);
+            if (cJSON_IsString(p))
+                a->providers[k] = wp_strdup(p->valuestring);
             else {
                 a->providers[k] = wp_strdup("");
                 wp_jerr(ctx, it->string, "provider ids must be strings");
@@ -456,9 +459,9 @@ wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
     if (!cJSON_IsObject(root)) {
         wp_jerr(&ctx, NULL, "a roster must be a JSON object");
     } else {
-        static const char *const keys[] = {"format",  "scenario",  "solver",     "contracting",
-                                           "assignments", "routes", "awards",    "transfers",
-                                           "unassigned",  "kpi",    NULL};
+        static const char *const keys[] = {"format",      "scenario", "solver", "contracting",
+                                           "assignments", "routes",   "awards", "transfers",
+                                           "unassigned",  "kpi",      NULL};
         wp_jcheck_keys(&ctx, root, keys);
         const char *fmt;
         if (wp_jget_string(&ctx, root, "format", true, &fmt) && strcmp(fmt, ROSTER_FORMAT) != 0)
@@ -469,8 +472,8 @@ wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
         read_solver(&ctx, root, r);
         read_array(&ctx, root, "assignments", true, (void **)&r->assignments, &r->n_assignments,
                    sizeof *r->assignments, read_assignment_item);
-        read_array(&ctx, root, "routes", true, (void **)&r->routes, &r->n_routes,
-                   sizeof *r->routes, read_route_item);
+        read_array(&ctx, root, "routes", true, (void **)&r->routes, &r->n_routes, sizeof *r->routes,
+                   read_route_item);
         read_awards(&ctx, root, r);
         read_array(&ctx, root, "transfers", false, (void **)&r->transfers, &r->n_transfers,
                    sizeof *r->transfers, read_transfer_item);

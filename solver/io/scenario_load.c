@@ -24,7 +24,7 @@
 
 /* References kept as strings until every id is known. */
 typedef struct pending {
-    const char **helper_provider; /* per helper */
+    const char **helper_provider;                                     /* per helper */
     const char **client_provider, **client_helper, **client_district; /* per client, or NULL */
 } pending;
 
@@ -66,12 +66,13 @@ static void read_skills(loader *L, const cJSON *obj, wp_skillset *out)
     {
         size_t m2 = wp_jpath_index(&L->ctx, i++);
         if (!cJSON_IsString(it) || !*it->valuestring) {
-            wp_jerr(&L->ctx, NULL, "a skill must be a non-empty string, not %s",
-                    wp_jtype_name(it));
+            wp_jerr(&L->ctx, NULL, "a skill must be a non-empty string, not %s", wp_jtype_name(it));
         } else {
             int k = skill_index(L, it->valuestring);
-            if (k < 0) wp_jerr(&L->ctx, NULL, "more than 64 distinct skills are not supported");
-            else *out |= (wp_skillset)1 << k;
+            if (k < 0)
+                wp_jerr(&L->ctx, NULL, "more than 64 distinct skills are not supported");
+            else
+                *out |= (wp_skillset)1 << k;
         }
         wp_jpath_pop(&L->ctx, m2);
     }
@@ -240,8 +241,10 @@ static void read_availability(loader *L, const cJSON *obj, wp_helper_def *h)
         {
             size_t m3 = wp_jpath_index(&L->ctx, i++);
             wp_window win;
-            if (i > 32) wp_jerr(&L->ctx, NULL, "more than 32 windows on one day");
-            else if (wp_jwindow(&L->ctx, w, false, &win)) push_window(L, win);
+            if (i > 32)
+                wp_jerr(&L->ctx, NULL, "more than 32 windows on one day");
+            else if (wp_jwindow(&L->ctx, w, false, &win))
+                push_window(L, win);
             wp_jpath_pop(&L->ctx, m3);
         }
         int n = L->m->n_avail - first;
@@ -271,10 +274,19 @@ static void read_helper(loader *L, const cJSON *it, int i)
         default_availability(L, h);
         return;
     }
-    static const char *const keys[] = {
-        "id",           "provider",      "home",   "mode",     "hours_per_week",
-        "max_hours_per_day", "max_visits_per_day", "qualification", "skills", "availability",
-        "capacity",     "absent",        NULL};
+    static const char *const keys[] = {"id",
+                                       "provider",
+                                       "home",
+                                       "mode",
+                                       "hours_per_week",
+                                       "max_hours_per_day",
+                                       "max_visits_per_day",
+                                       "qualification",
+                                       "skills",
+                                       "availability",
+                                       "capacity",
+                                       "absent",
+                                       NULL};
     wp_jcheck_keys(&L->ctx, it, keys);
     const char *s;
     if (wp_jget_id(&L->ctx, it, "id", true, &s)) h->id = wp_strdup(s);
@@ -359,7 +371,8 @@ static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
             wp_jerr(&L->ctx, "duration_min", "must be greater than 0, not %g", dur);
         else if (dur > 24 * 60 * 7 && !L->m->planar)
             wp_jerr(&L->ctx, "duration_min", "%g minutes is longer than a week", dur);
-        else v->duration = dur;
+        else
+            v->duration = dur;
     }
     const cJSON *day = wp_jget(&L->ctx, vj, "day", false);
     const cJSON *days = wp_jget(&L->ctx, vj, "days", false);
@@ -367,8 +380,10 @@ static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
         wp_jerr(&L->ctx, "days", "give either \"day\" or \"days\", not both");
     } else if (day) {
         int d = cJSON_IsString(day) ? wp_day_index(day->valuestring) : -1;
-        if (d < 0) wp_jerr(&L->ctx, "day", "must be one of mon, tue, wed, thu, fri, sat, sun");
-        else v->days = (uint8_t)(1u << d);
+        if (d < 0)
+            wp_jerr(&L->ctx, "day", "must be one of mon, tue, wed, thu, fri, sat, sun");
+        else
+            v->days = (uint8_t)(1u << d);
     } else if (days) {
         size_t mark = wp_jpath_key(&L->ctx, "days");
         wp_jdays(&L->ctx, days, false, &v->days);
@@ -449,11 +464,22 @@ static void read_client(loader *L, const cJSON *it, int i)
         wp_jerr(&L->ctx, NULL, "a client must be an object, not %s", wp_jtype_name(it));
         return;
     }
-    static const char *const keys[] = {
-        "id",      "location", "district",  "provider",        "helper",
-        "product", "skills",   "priority",  "hours_per_week",  "visits_per_week",
-        "days",    "window",   "min_days_between_visits", "arrival_consistency_min", "visits",
-        NULL};
+    static const char *const keys[] = {"id",
+                                       "location",
+                                       "district",
+                                       "provider",
+                                       "helper",
+                                       "product",
+                                       "skills",
+                                       "priority",
+                                       "hours_per_week",
+                                       "visits_per_week",
+                                       "days",
+                                       "window",
+                                       "min_days_between_visits",
+                                       "arrival_consistency_min",
+                                       "visits",
+                                       NULL};
     wp_jcheck_keys(&L->ctx, it, keys);
     const char *s;
     if (wp_jget_id(&L->ctx, it, "id", true, &s)) c->id = wp_strdup(s);
@@ -480,8 +506,7 @@ static void read_client(loader *L, const cJSON *it, int i)
     c->min_days_between = c->n_visits > 1 ? 1 : 0;
     if (wp_jget_int(&L->ctx, it, "min_days_between_visits", false, 0, 6, &n))
         c->min_days_between = (int)n;
-    wp_jget_number(&L->ctx, it, "arrival_consistency_min", false, 0, HUGE_VAL,
-                   &c->consistency_min);
+    wp_jget_number(&L->ctx, it, "arrival_consistency_min", false, 0, HUGE_VAL, &c->consistency_min);
     read_client_visits(L, it, c, &def);
     c->extra_json = extra_of(it);
 }
@@ -572,7 +597,7 @@ static void read_policy_objective(loader *L, const cJSON *root)
     if (!obj) return;
     size_t mark = wp_jpath_key(&L->ctx, "objective");
     static const char *const keys[] = {"unserved_minute", "broken_pair", "travel_minute",
-                                       "helper_day", "helper", NULL};
+                                       "helper_day",      "helper",      NULL};
     wp_jcheck_keys(&L->ctx, obj, keys);
     wp_objective *o = &m->objective;
     wp_jget_number(&L->ctx, obj, "unserved_minute", false, 0, HUGE_VAL, &o->unserved_minute);
@@ -595,8 +620,7 @@ static void index_ids(loader *L, wp_strmap *map, const char *section, int n, siz
         if (prev >= 0) {
             size_t mark = wp_jpath_key(&L->ctx, section);
             wp_jpath_index(&L->ctx, (size_t)i);
-            wp_jerr(&L->ctx, "id", "duplicate id \"%s\" (first used at %s[%d])", id, section,
-                    prev);
+            wp_jerr(&L->ctx, "id", "duplicate id \"%s\" (first used at %s[%d])", id, section, prev);
             wp_jpath_pop(&L->ctx, mark);
         }
     }
@@ -619,8 +643,7 @@ static int resolve(loader *L, const wp_strmap *map, const char *section, int i, 
 static void resolve_references(loader *L)
 {
     wp_model *m = L->m;
-    index_ids(L, &m->provider_ids, "providers", m->n_providers, sizeof *m->providers,
-              m->providers);
+    index_ids(L, &m->provider_ids, "providers", m->n_providers, sizeof *m->providers, m->providers);
     index_ids(L, &m->helper_ids, "helpers", m->n_helpers, sizeof *m->helpers, m->helpers);
     index_ids(L, &m->client_ids, "clients", m->n_clients, sizeof *m->clients, m->clients);
     for (int h = 0; h < m->n_helpers; h++)
@@ -682,8 +705,10 @@ static void resolve_awards(loader *L, const cJSON *awards)
             else {
                 bool dup = false;
                 for (int k = 0; k < a->count[d]; k++) dup |= a->providers[d][k] == idx;
-                if (dup) wp_jerr(&L->ctx, NULL, "provider \"%s\" is listed twice", p->valuestring);
-                else a->providers[d][a->count[d]++] = idx;
+                if (dup)
+                    wp_jerr(&L->ctx, NULL, "provider \"%s\" is listed twice", p->valuestring);
+                else
+                    a->providers[d][a->count[d]++] = idx;
             }
             wp_jpath_pop(&L->ctx, m3);
         }
@@ -788,17 +813,18 @@ static wp_status fail(loader *L, wp_status s)
 static void read_header(loader *L, const cJSON *root)
 {
     wp_model *m = L->m;
-    static const char *const keys[] = {"format",    "name",      "crs",     "travel",
-                                       "districts", "district_id_property", "providers",
-                                       "helpers",   "clients",   "contracting", "policy",
-                                       "objective", NULL};
+    static const char *const keys[] = {
+        "format",    "name",    "crs",     "travel",      "districts", "district_id_property",
+        "providers", "helpers", "clients", "contracting", "policy",    "objective",
+        NULL};
     wp_jcheck_keys(&L->ctx, root, keys);
     const char *s;
     if (wp_jget_string(&L->ctx, root, "format", true, &s) && strcmp(s, SCENARIO_FORMAT) != 0)
-        wp_jerr(&L->ctx, "format", "\"%s\" is not supported (expected \"%s\")", s,
-                SCENARIO_FORMAT);
-    if (wp_jget_string(&L->ctx, root, "name", false, &s)) m->name = wp_strdup(s);
-    else m->name = wp_strdup(wp_path_basename(L->ctx.file));
+        wp_jerr(&L->ctx, "format", "\"%s\" is not supported (expected \"%s\")", s, SCENARIO_FORMAT);
+    if (wp_jget_string(&L->ctx, root, "name", false, &s))
+        m->name = wp_strdup(s);
+    else
+        m->name = wp_strdup(wp_path_basename(L->ctx.file));
     m->crs = wp_strdup("EPSG:4326");
     if (wp_jget_id(&L->ctx, root, "crs", false, &s)) {
         free(m->crs);
@@ -845,8 +871,7 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
     wp_districts_read(m, root, L.base_dir, &L.ctx);
     const char *matrix_path = NULL;
     const cJSON *travel = cJSON_GetObjectItemCaseSensitive(root, "travel");
-    if (cJSON_IsObject(travel))
-        wp_jget_string(&L.ctx, travel, "matrix", false, &matrix_path);
+    if (cJSON_IsObject(travel)) wp_jget_string(&L.ctx, travel, "matrix", false, &matrix_path);
     if (e->count + e->dropped > before) {
         wp_error_clear(&local);
         return fail(&L, wp_error_status(e));

@@ -46,8 +46,11 @@ wp_status wp_scenario_subset(const char *path, const char *const *districts, int
     bool *chosen = wp_calloc((size_t)m->n_districts + 1, sizeof *chosen);
     for (int i = 0; i < n_districts && s == WP_OK; i++) {
         int d = wp_strmap_get(&m->district_ids, districts[i]);
-        if (d < 0) s = wp_error_add(err, WP_ERR_INPUT, path, "districts", 0, 0, "no district \"%s\"", districts[i]);
-        else chosen[d] = true;
+        if (d < 0)
+            s = wp_error_add(err, WP_ERR_INPUT, path, "districts", 0, 0, "no district \"%s\"",
+                             districts[i]);
+        else
+            chosen[d] = true;
     }
     size_t len;
     char *text = s == WP_OK ? wp_file_read(path, &len, "scenario", err) : NULL;
@@ -73,13 +76,15 @@ wp_status wp_scenario_subset(const char *path, const char *const *districts, int
         absolute_ref(root, "districts", dir);
         absolute_ref(cJSON_GetObjectItemCaseSensitive(root, "travel"), "matrix", dir);
         free(dir);
-        cJSON *awards = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "contracting"), "awards");
+        cJSON *awards = cJSON_GetObjectItemCaseSensitive(
+            cJSON_GetObjectItemCaseSensitive(root, "contracting"), "awards");
         if (cJSON_IsObject(awards))
             for (int d = 0; d < m->n_districts; d++)
                 if (!chosen[d]) cJSON_DeleteItemFromObjectCaseSensitive(awards, m->districts[d].id);
         const cJSON *name = cJSON_GetObjectItemCaseSensitive(root, "name");
-        char *new_name = wp_strdupf("%s (%d district%s)", cJSON_IsString(name) ? name->valuestring : "scenario",
-                                    n_districts, n_districts == 1 ? "" : "s");
+        char *new_name =
+            wp_strdupf("%s (%d district%s)", cJSON_IsString(name) ? name->valuestring : "scenario",
+                       n_districts, n_districts == 1 ? "" : "s");
         cJSON_DeleteItemFromObjectCaseSensitive(root, "name");
         cJSON_AddStringToObject(root, "name", new_name);
         free(new_name);

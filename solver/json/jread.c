@@ -77,11 +77,16 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t len)
     while (i < len) {
         unsigned char c = s[i];
         size_t n;
-        if (c < 0x80) n = 0;
-        else if ((c & 0xE0) == 0xC0 && c >= 0xC2) n = 1;
-        else if ((c & 0xF0) == 0xE0) n = 2;
-        else if ((c & 0xF8) == 0xF0 && c <= 0xF4) n = 3;
-        else return i;
+        if (c < 0x80)
+            n = 0;
+        else if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+            n = 1;
+        else if ((c & 0xF0) == 0xE0)
+            n = 2;
+        else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+            n = 3;
+        else
+            return i;
         if (n && i + n >= len) return i;
         for (size_t k = 1; k <= n; k++)
             if ((s[i + k] & 0xC0) != 0x80) return i;
@@ -180,8 +185,10 @@ bool wp_jcheck_keys(wp_jctx *ctx, const cJSON *obj, const char *const *allowed)
             }
         }
         if (!known) {
-            if (best) wp_jerr(ctx, key, "unknown field (did you mean \"%s\"?)", best);
-            else wp_jerr(ctx, key, "unknown field");
+            if (best)
+                wp_jerr(ctx, key, "unknown field (did you mean \"%s\"?)", best);
+            else
+                wp_jerr(ctx, key, "unknown field");
             ok = false;
         }
     }
@@ -252,16 +259,17 @@ bool wp_jget_number(wp_jctx *ctx, const cJSON *obj, const char *key, bool requir
         return false;
     }
     if (v < lo || v > hi) {
-        if (hi >= 1e300) wp_jerr(ctx, key, "must be at least %g, not %g", lo, v);
-        else wp_jerr(ctx, key, "must be between %g and %g, not %g", lo, hi, v);
+        if (hi >= 1e300)
+            wp_jerr(ctx, key, "must be at least %g, not %g", lo, v);
+        else
+            wp_jerr(ctx, key, "must be between %g and %g, not %g", lo, hi, v);
         return false;
     }
     *out = v;
     return true;
 }
 
-bool wp_jget_positive(wp_jctx *ctx, const cJSON *obj, const char *key, bool required,
-                      double *out)
+bool wp_jget_positive(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, double *out)
 {
     const cJSON *it = wp_jget(ctx, obj, key, required);
     if (!it) return false;
@@ -275,8 +283,8 @@ bool wp_jget_positive(wp_jctx *ctx, const cJSON *obj, const char *key, bool requ
     return true;
 }
 
-bool wp_jget_int(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, long lo,
-                 long hi, long *out)
+bool wp_jget_int(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, long lo, long hi,
+                 long *out)
 {
     const cJSON *it = wp_jget(ctx, obj, key, required);
     if (!it) return false;

@@ -17,8 +17,8 @@
 typedef struct wp_jctx {
     const char *file; /* as the user named it; used in every message */
     wp_error *err;
-    wp_strbuf path;   /* current JSON path */
-    int problems;     /* problems reported through this context */
+    wp_strbuf path; /* current JSON path */
+    int problems;   /* problems reported through this context */
 } wp_jctx;
 
 void wp_jctx_init(wp_jctx *ctx, const char *file, wp_error *err);
@@ -57,11 +57,10 @@ bool wp_jget_id(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, 
 bool wp_jget_number(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, double lo,
                     double hi, double *out);
 /* A finite number strictly greater than zero (durations, hours, speeds). */
-bool wp_jget_positive(wp_jctx *ctx, const cJSON *obj, const char *key, bool required,
-                      double *out);
+bool wp_jget_positive(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, double *out);
 /* An integer within [lo, hi]. */
-bool wp_jget_int(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, long lo,
-                 long hi, long *out);
+bool wp_jget_int(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, long lo, long hi,
+                 long *out);
 bool wp_jget_bool(wp_jctx *ctx, const cJSON *obj, const char *key, bool required, bool *out);
 /* An object or array member (type checked). */
 const cJSON *wp_jget_object(wp_jctx *ctx, const cJSON *obj, const char *key, bool required);

@@ -8,9 +8,12 @@
 
 void wp_jtime_text(const cJSON *item, char *buf, int size)
 {
-    if (cJSON_IsString(item)) snprintf(buf, (size_t)size, "\"%s\"", item->valuestring);
-    else if (cJSON_IsNumber(item)) snprintf(buf, (size_t)size, "%g", item->valuedouble);
-    else snprintf(buf, (size_t)size, "%s", wp_jtype_name(item));
+    if (cJSON_IsString(item))
+        snprintf(buf, (size_t)size, "\"%s\"", item->valuestring);
+    else if (cJSON_IsNumber(item))
+        snprintf(buf, (size_t)size, "%g", item->valuedouble);
+    else
+        snprintf(buf, (size_t)size, "%s", wp_jtype_name(item));
 }
 
 bool wp_jtime(wp_jctx *ctx, const cJSON *item, double *minutes)
@@ -83,10 +86,12 @@ bool wp_jdays(wp_jctx *ctx, const cJSON *item, bool allow_empty, uint8_t *mask)
         int d = cJSON_IsString(it) ? wp_day_index(it->valuestring) : -1;
         if (d < 0) {
             if (cJSON_IsString(it))
-                wp_jerr(ctx, NULL, "unknown day \"%s\" (expected mon, tue, wed, thu, fri, sat, sun)",
+                wp_jerr(ctx, NULL,
+                        "unknown day \"%s\" (expected mon, tue, wed, thu, fri, sat, sun)",
                         it->valuestring);
-            else wp_jerr(ctx, NULL, "a day must be a string such as \"mon\", not %s",
-                         wp_jtype_name(it));
+            else
+                wp_jerr(ctx, NULL, "a day must be a string such as \"mon\", not %s",
+                        wp_jtype_name(it));
             ok = false;
         } else if (m & (1u << d)) {
             wp_jerr(ctx, NULL, "day \"%s\" is listed twice", it->valuestring);

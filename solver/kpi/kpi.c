@@ -21,8 +21,8 @@ int *wp_kpi_helper_providers(const wp_model *m, const wp_roster *r)
 
 /* Per-visit facts gathered from the routes. */
 typedef struct route_facts {
-    int *visit_helper;      /* per visit: helper serving it, or -1 */
-    int *client_helper;     /* per client: helper of its first served visit, or -1 */
+    int *visit_helper;  /* per visit: helper serving it, or -1 */
+    int *client_helper; /* per client: helper of its first served visit, or -1 */
 } route_facts;
 
 static void gather(const wp_model *m, const wp_roster *r, route_facts *f)
@@ -134,13 +134,17 @@ void wp_kpi_compute_set(const wp_model *m, const wp_roster *r, const bool *distr
             }
         }
         k.visits_served += served;
-        if (served == cl->n_visits) k.clients_fully_served++;
-        else k.waiting_list_clients++;
+        if (served == cl->n_visits)
+            k.clients_fully_served++;
+        else
+            k.waiting_list_clients++;
         int h = f.client_helper[c];
         if (cl->helper >= 0) {
             k.pairs_total++;
-            if (h == cl->helper) k.pairs_kept++;
-            else if (h >= 0) k.clients_changed_helper++;
+            if (h == cl->helper)
+                k.pairs_kept++;
+            else if (h >= 0)
+                k.clients_changed_helper++;
         }
         if (h >= 0 && cl->provider >= 0 && prov[h] != cl->provider) k.clients_changed_provider++;
     }

@@ -72,8 +72,8 @@ int wp_mip_var(wp_mip *mip, const char *name, int kind, double lo, double hi, do
     return col;
 }
 
-int wp_mip_row(wp_mip *mip, const char *name, int n, const int *cols, const double *coef,
-               double lo, double hi)
+int wp_mip_row(wp_mip *mip, const char *name, int n, const int *cols, const double *coef, double lo,
+               double hi)
 {
     int row = glp_add_rows(mip->lp, 1);
     glp_set_row_name(mip->lp, row, name);
@@ -132,8 +132,8 @@ wp_mip_result wp_mip_solve(wp_mip *mip, double time_limit_s)
     ip.tm_lim = (int)(time_limit_s * 1000 > 1 ? time_limit_s * 1000 : 1);
     ip.gmi_cuts = GLP_ON;
     ip.mir_cuts = GLP_ON;
-    ip.fp_heur = GLP_ON;  /* feasibility pump: an integer solution early */
-    ip.ps_heur = GLP_ON;  /* proximity search: improve it */
+    ip.fp_heur = GLP_ON; /* feasibility pump: an integer solution early */
+    ip.ps_heur = GLP_ON; /* proximity search: improve it */
     ip.ps_tm_lim = ip.tm_lim / 4 > 0 ? ip.tm_lim / 4 : 1;
     ip.br_tech = GLP_BR_PCH;
     ip.bt_tech = GLP_BT_BPH;

@@ -16,15 +16,15 @@ void wp_mip_free(wp_mip *mip);
 /* Adds a variable with bounds [lo, hi] and objective coefficient; returns its column (1-based). */
 int wp_mip_var(wp_mip *mip, const char *name, int kind, double lo, double hi, double obj);
 /* Adds sum(coef[i] * x[cols[i]]) in [lo, hi] (use -HUGE_VAL / HUGE_VAL for open sides). */
-int wp_mip_row(wp_mip *mip, const char *name, int n, const int *cols, const double *coef,
-               double lo, double hi);
+int wp_mip_row(wp_mip *mip, const char *name, int n, const int *cols, const double *coef, double lo,
+               double hi);
 void wp_mip_set_obj(wp_mip *mip, int col, double coef);
 
 typedef enum wp_mip_result {
     WP_MIP_OPTIMAL,
-    WP_MIP_FEASIBLE,   /* time limit hit with an integer solution */
+    WP_MIP_FEASIBLE, /* time limit hit with an integer solution */
     WP_MIP_INFEASIBLE,
-    WP_MIP_FAILED,     /* no solution: time limit before any, or a GLPK failure */
+    WP_MIP_FAILED, /* no solution: time limit before any, or a GLPK failure */
 } wp_mip_result;
 
 /* Solves the LP relaxation then branch-and-cut within time_limit_s. */

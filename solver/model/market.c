@@ -20,8 +20,8 @@ void wp_market_free(wp_market *mk)
     memset(mk, 0, sizeof *mk);
 }
 
-void wp_market_build(wp_market *mk, const wp_model *m, int contract_model,
-                     const wp_awards *awards, const int *helper_provider)
+void wp_market_build(wp_market *mk, const wp_model *m, int contract_model, const wp_awards *awards,
+                     const int *helper_provider)
 {
     memset(mk, 0, sizeof *mk);
     mk->contract_model = contract_model;
@@ -41,16 +41,21 @@ void wp_market_build(wp_market *mk, const wp_model *m, int contract_model,
     for (int p = 0; p < m->n_providers; p++) set_bit(mk->sets, p);
     for (int i = 1; i < mk->n_sets; i++) {
         uint64_t *set = mk->sets + (size_t)i * (size_t)mk->words;
-        if (!per_district) set_bit(set, i - 1);
+        if (!per_district)
+            set_bit(set, i - 1);
         else if (awards)
-            for (int k = 0; k < awards->count[i - 1]; k++) set_bit(set, awards->providers[i - 1][k]);
-        else memcpy(set, mk->sets, (size_t)mk->words * sizeof(uint64_t));
+            for (int k = 0; k < awards->count[i - 1]; k++)
+                set_bit(set, awards->providers[i - 1][k]);
+        else
+            memcpy(set, mk->sets, (size_t)mk->words * sizeof(uint64_t));
     }
     mk->client_set = wp_malloc(((size_t)m->n_clients + 1) * sizeof(int));
     for (int c = 0; c < m->n_clients; c++) {
         const wp_client_def *cl = &m->clients[c];
-        if (per_district) mk->client_set[c] = cl->district >= 0 ? 1 + cl->district : 0;
-        else mk->client_set[c] = cl->provider >= 0 ? 1 + cl->provider : 0;
+        if (per_district)
+            mk->client_set[c] = cl->district >= 0 ? 1 + cl->district : 0;
+        else
+            mk->client_set[c] = cl->provider >= 0 ? 1 + cl->provider : 0;
     }
 }
 

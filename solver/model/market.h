@@ -10,8 +10,8 @@
 /* Builds a market for model m under contracting `model` (enum wp_contract_model). `awards`
  * (per_district; NULL = every provider everywhere, as before awards are optimised) and
  * `helper_provider` (after transfers; NULL = as in the scenario) are copied. */
-void wp_market_build(wp_market *mk, const wp_model *m, int contract_model,
-                     const wp_awards *awards, const int *helper_provider);
+void wp_market_build(wp_market *mk, const wp_model *m, int contract_model, const wp_awards *awards,
+                     const int *helper_provider);
 void wp_market_free(wp_market *mk);
 
 /* The scenario's own market, from its contracting section (given awards, or every provider

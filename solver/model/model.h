@@ -31,50 +31,50 @@ typedef struct wp_window {
 
 typedef struct wp_provider_def {
     char *id;
-    char *name;                       /* NULL when not given */
-    double tariff[WP_PRODUCT_COUNT];  /* EUR per care hour; NAN when not given */
-    char *extra_json;                 /* the provider's "extra" object, verbatim; or NULL */
+    char *name;                      /* NULL when not given */
+    double tariff[WP_PRODUCT_COUNT]; /* EUR per care hour; NAN when not given */
+    char *extra_json;                /* the provider's "extra" object, verbatim; or NULL */
 } wp_provider_def;
 
 typedef struct wp_helper_def {
     char *id;
-    int provider;            /* provider index as in the scenario (before transfers) */
-    int home;                /* location index: every route starts and ends here */
-    int mode;                /* enum wp_mode */
-    double week_min;         /* hours_per_week x 60: limit on the sum of route durations */
-    double day_max_min;      /* max_hours_per_day x 60; INFINITY when not given */
-    int max_visits_per_day;  /* WP_UNLIMITED_VISITS when not given */
-    int qualification;       /* enum wp_product: HO+ may serve HO */
+    int provider;           /* provider index as in the scenario (before transfers) */
+    int home;               /* location index: every route starts and ends here */
+    int mode;               /* enum wp_mode */
+    double week_min;        /* hours_per_week x 60: limit on the sum of route durations */
+    double day_max_min;     /* max_hours_per_day x 60; INFINITY when not given */
+    int max_visits_per_day; /* WP_UNLIMITED_VISITS when not given */
+    int qualification;      /* enum wp_product: HO+ may serve HO */
     wp_skillset skills;
-    double capacity;         /* load per route; INFINITY when not given */
-    uint8_t absent;          /* bit d: absent on day d (no route) */
-    int avail_start;         /* windows of day d: model->avail[avail_start + avail_off[d] ..] */
+    double capacity; /* load per route; INFINITY when not given */
+    uint8_t absent;  /* bit d: absent on day d (no route) */
+    int avail_start; /* windows of day d: model->avail[avail_start + avail_off[d] ..] */
     uint8_t avail_off[WP_DAYS + 1]; /* offsets per day, avail_off[7] = number of windows */
     char *extra_json;
 } wp_helper_def;
 
 typedef struct wp_visit_def {
-    int client;           /* owning client */
-    int index;            /* index within the client's visits (roster "visit") */
-    double duration;      /* minutes of care, >= 0 */
-    uint8_t days;         /* allowed days, bit d = day d; never 0 */
-    wp_window window;     /* start window, the same on every allowed day */
-    double load;          /* against helper capacity (benchmarks); 0 by default */
+    int client;       /* owning client */
+    int index;        /* index within the client's visits (roster "visit") */
+    double duration;  /* minutes of care, >= 0 */
+    uint8_t days;     /* allowed days, bit d = day d; never 0 */
+    wp_window window; /* start window, the same on every allowed day */
+    double load;      /* against helper capacity (benchmarks); 0 by default */
 } wp_visit_def;
 
 typedef struct wp_client_def {
     char *id;
-    int location;            /* location index */
-    int district;            /* district index, or -1 when the scenario has no districts */
-    int provider;            /* provider the client chose, or -1 */
-    int helper;              /* current fixed pair, or -1 */
-    int product;             /* enum wp_product */
-    wp_skillset skills;      /* the helper must have all of these */
-    int priority;            /* 1..5, 5 = most vulnerable */
-    int first_visit;         /* visits are model->visits[first_visit .. first_visit+n_visits) */
+    int location;       /* location index */
+    int district;       /* district index, or -1 when the scenario has no districts */
+    int provider;       /* provider the client chose, or -1 */
+    int helper;         /* current fixed pair, or -1 */
+    int product;        /* enum wp_product */
+    wp_skillset skills; /* the helper must have all of these */
+    int priority;       /* 1..5, 5 = most vulnerable */
+    int first_visit;    /* visits are model->visits[first_visit .. first_visit+n_visits) */
     int n_visits;
-    int min_days_between;    /* two visits lie at least this many days apart */
-    double consistency_min;  /* arrival_consistency_min; negative when not given */
+    int min_days_between;   /* two visits lie at least this many days apart */
+    double consistency_min; /* arrival_consistency_min; negative when not given */
     char *extra_json;
 } wp_client_def;
 
@@ -97,8 +97,8 @@ typedef struct wp_objective {
     double unserved_minute; /* per unserved minute x priority */
     double broken_pair;
     double travel_minute;
-    double helper_day;      /* per non-empty route */
-    double helper;          /* per helper with at least one route */
+    double helper_day; /* per non-empty route */
+    double helper;     /* per helper with at least one route */
 } wp_objective;
 
 /* Awards per district: providers[d][0 .. count[d]) may serve clients of district d. */
@@ -120,39 +120,39 @@ typedef struct wp_contracting {
 /* Who may serve whom once contracting, awards and transfers are fixed (model/market.c). The
  * model keeps the scenario's own market; compare variants build their own. */
 typedef struct wp_market {
-    int contract_model;     /* enum wp_contract_model */
-    bool has_awards;        /* per_district with awards known */
-    wp_awards awards;       /* per_district: awarded providers per district */
-    int *helper_provider;   /* effective provider per helper after transfers */
-    int n_sets;             /* distinct allowed-provider sets */
-    int words;              /* 64-bit words per set */
-    uint64_t *sets;         /* n_sets x words bitsets over providers */
-    int *client_set;        /* per client: index of its allowed-provider set */
+    int contract_model;   /* enum wp_contract_model */
+    bool has_awards;      /* per_district with awards known */
+    wp_awards awards;     /* per_district: awarded providers per district */
+    int *helper_provider; /* effective provider per helper after transfers */
+    int n_sets;           /* distinct allowed-provider sets */
+    int words;            /* 64-bit words per set */
+    uint64_t *sets;       /* n_sets x words bitsets over providers */
+    int *client_set;      /* per client: index of its allowed-provider set */
 } wp_market;
 
 typedef struct wp_model {
     char *name;
-    char *crs;             /* as written in the scenario */
-    char *projected_crs;   /* the metric CRS used for distances ("planar" for planar) */
-    char *district_crs;    /* CRS of an external districts file; NULL = the scenario's */
+    char *crs;           /* as written in the scenario */
+    char *projected_crs; /* the metric CRS used for distances ("planar" for planar) */
+    char *district_crs;  /* CRS of an external districts file; NULL = the scenario's */
     bool planar;
-    char *extra_json;      /* top-level "extra" */
+    char *extra_json; /* top-level "extra" */
 
     /* Travel model: dist_km = straight line x km_per_unit; minutes = dist_km / speed. */
     double detour;
     double speed_kmh[WP_MODE_COUNT];
-    double planar_speed;                /* planar units per minute */
-    double km_per_unit;                 /* projected unit -> km, including the detour */
-    double km_per_min[WP_MODE_COUNT];   /* speed per mode in km (or planar units) per minute */
-    double min_per_km[WP_MODE_COUNT];   /* its inverse, for the hot path */
+    double planar_speed;              /* planar units per minute */
+    double km_per_unit;               /* projected unit -> km, including the detour */
+    double km_per_min[WP_MODE_COUNT]; /* speed per mode in km (or planar units) per minute */
+    double min_per_km[WP_MODE_COUNT]; /* its inverse, for the hot path */
 
     /* Locations: clients first (client i at i), then helper homes. */
     int n_locations;
-    double *x, *y;        /* projected */
+    double *x, *y;         /* projected */
     double *src_x, *src_y; /* as given (lon/lat for EPSG:4326) */
 
     /* Optional measured matrix overriding the computed values between listed locations. */
-    int *loc_matrix;      /* per location: row in the matrix, or -1 (NULL when no matrix) */
+    int *loc_matrix; /* per location: row in the matrix, or -1 (NULL when no matrix) */
     int n_matrix;
     double *matrix_min;   /* n_matrix x n_matrix minutes */
     double *matrix_km;    /* n_matrix x n_matrix km */

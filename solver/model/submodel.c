@@ -114,7 +114,8 @@ static void copy_market(wp_submodel *sm, const wp_model *p, const wp_market *pmk
     mk->sets = wp_malloc(((size_t)pmk->n_sets * (size_t)pmk->words + 1) * sizeof(uint64_t));
     memcpy(mk->sets, pmk->sets, (size_t)pmk->n_sets * (size_t)pmk->words * sizeof(uint64_t));
     mk->helper_provider = wp_malloc(((size_t)c->n_helpers + 1) * sizeof(int));
-    for (int h = 0; h < c->n_helpers; h++) mk->helper_provider[h] = pmk->helper_provider[sm->helper_of[h]];
+    for (int h = 0; h < c->n_helpers; h++)
+        mk->helper_provider[h] = pmk->helper_provider[sm->helper_of[h]];
     mk->client_set = wp_malloc(((size_t)c->n_clients + 1) * sizeof(int));
     for (int i = 0; i < c->n_clients; i++) mk->client_set[i] = pmk->client_set[sm->client_of[i]];
     (void)p;

@@ -7,11 +7,11 @@
 #include "model/model.h"
 
 typedef struct wp_submodel {
-    wp_model m;        /* the child; owns its arrays, borrows the parent's travel matrix */
-    wp_market mk;      /* the child's market */
-    int *client_of;    /* child client -> parent client */
-    int *helper_of;    /* child helper -> parent helper */
-    int *visit_of;     /* child visit -> parent visit */
+    wp_model m;     /* the child; owns its arrays, borrows the parent's travel matrix */
+    wp_market mk;   /* the child's market */
+    int *client_of; /* child client -> parent client */
+    int *helper_of; /* child helper -> parent helper */
+    int *visit_of;  /* child visit -> parent visit */
 } wp_submodel;
 
 /* Builds the child of `parent` (under market `pmk`) holding clients[0..nc) and helpers[0..nh).

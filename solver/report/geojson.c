@@ -87,13 +87,17 @@ static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t, c
     for (int c = 0; c < m->n_clients; c++) {
         const wp_client_def *cl = &m->clients[c];
         cJSON *g = geometry("Point");
-        cJSON_AddItemToObject(g, "coordinates", point(t, m->src_x[cl->location], m->src_y[cl->location]));
+        cJSON_AddItemToObject(g, "coordinates",
+                              point(t, m->src_x[cl->location], m->src_y[cl->location]));
         cJSON *f = feature("client", g);
         cJSON *props = cJSON_GetObjectItem(f, "properties");
         cJSON_AddStringToObject(props, "id", cl->id);
-        if (cl->district >= 0) cJSON_AddStringToObject(props, "district", m->districts[cl->district].id);
-        if (cl->provider >= 0) cJSON_AddStringToObject(props, "provider", m->providers[cl->provider].id);
-        if (cl->helper >= 0) cJSON_AddStringToObject(props, "pair_helper", m->helpers[cl->helper].id);
+        if (cl->district >= 0)
+            cJSON_AddStringToObject(props, "district", m->districts[cl->district].id);
+        if (cl->provider >= 0)
+            cJSON_AddStringToObject(props, "provider", m->providers[cl->provider].id);
+        if (cl->helper >= 0)
+            cJSON_AddStringToObject(props, "pair_helper", m->helpers[cl->helper].id);
         cJSON_AddStringToObject(props, "product", wp_product_name(cl->product));
         cJSON_AddNumberToObject(props, "priority", cl->priority);
         cJSON_AddNumberToObject(props, "visits", cl->n_visits);

@@ -50,20 +50,34 @@ static const kpi_row rows[] = {
 #define N_ROWS (int)(sizeof rows / sizeof *rows)
 
 /* KPIs drawn as bar charts. */
-static const char *const charted[] = {"travel_hours", "travel_share", "pairs_kept",
-                                      "clients_changed_provider", "helpers_changed_employer",
-                                      "unserved_hours", "cost_eur", "hhi"};
+static const char *const charted[] = {"travel_hours",
+                                      "travel_share",
+                                      "pairs_kept",
+                                      "clients_changed_provider",
+                                      "helpers_changed_employer",
+                                      "unserved_hours",
+                                      "cost_eur",
+                                      "hhi"};
 #define N_CHARTS (int)(sizeof charted / sizeof *charted)
 
 static void html_text(wp_strbuf *sb, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '<': wp_sb_append(sb, "&lt;"); break;
-        case '>': wp_sb_append(sb, "&gt;"); break;
-        case '&': wp_sb_append(sb, "&amp;"); break;
-        case '"': wp_sb_append(sb, "&quot;"); break;
-        default: wp_sb_appendn(sb, s, 1);
+        case '<':
+            wp_sb_append(sb, "&lt;");
+            break;
+        case '>':
+            wp_sb_append(sb, "&gt;");
+            break;
+        case '&':
+            wp_sb_append(sb, "&amp;");
+            break;
+        case '"':
+            wp_sb_append(sb, "&quot;");
+            break;
+        default:
+            wp_sb_appendn(sb, s, 1);
         }
     }
 }
@@ -71,11 +85,21 @@ static void html_text(wp_strbuf *sb, const char *s)
 static void formatted(wp_strbuf *sb, double v, kpi_format f)
 {
     switch (f) {
-    case F_COUNT: wp_sb_printf(sb, "%.0f", v); break;
-    case F_HOURS: wp_sb_printf(sb, "%.1f", v); break;
-    case F_SHARE: wp_sb_printf(sb, "%.1f%%", 100 * v); break;
-    case F_EURO: wp_sb_printf(sb, "&euro;%.0f", v); break;
-    case F_NUMBER: wp_sb_printf(sb, "%.1f", v); break;
+    case F_COUNT:
+        wp_sb_printf(sb, "%.0f", v);
+        break;
+    case F_HOURS:
+        wp_sb_printf(sb, "%.1f", v);
+        break;
+    case F_SHARE:
+        wp_sb_printf(sb, "%.1f%%", 100 * v);
+        break;
+    case F_EURO:
+        wp_sb_printf(sb, "&euro;%.0f", v);
+        break;
+    case F_NUMBER:
+        wp_sb_printf(sb, "%.1f", v);
+        break;
     }
 }
 
@@ -143,8 +167,9 @@ static void bar_chart(wp_strbuf *sb, const cJSON *variants, const kpi_row *row)
         if (kpi_value(cJSON_GetObjectItemCaseSensitive(v, "kpi"), row->key, &x) && x > max) max = x;
     }
     int bar = 22, label = 190, width = 520, height = n * (bar + 6) + 30;
-    wp_sb_printf(sb, "<figure><svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">"
-                     "<title>%s</title><text x=\"0\" y=\"14\" class=\"ct\">%s</text>\n",
+    wp_sb_printf(sb,
+                 "<figure><svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">"
+                 "<title>%s</title><text x=\"0\" y=\"14\" class=\"ct\">%s</text>\n",
                  width, height, width, height, row->label, row->label);
     int i = 0;
     cJSON_ArrayForEach(v, variants)
@@ -155,8 +180,9 @@ static void bar_chart(wp_strbuf *sb, const cJSON *variants, const kpi_row *row)
         int y = 24 + i * (bar + 6);
         wp_sb_printf(sb, "<text x=\"0\" y=\"%d\">", y + 16);
         html_text(sb, variant_name(v));
-        wp_sb_printf(sb, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"b%d\"/>"
-                         "<text x=\"%.1f\" y=\"%d\">",
+        wp_sb_printf(sb,
+                     "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"b%d\"/>"
+                     "<text x=\"%.1f\" y=\"%d\">",
                      label, y, w, bar, i % 6, label + w + 6, y + 16);
         formatted(sb, x, row->format);
         wp_sb_append(sb, "</text>\n");
@@ -209,7 +235,8 @@ static void colour(wp_strbuf *sb, double t)
 {
     if (!(t >= 0)) t = 0;
     if (t > 1) t = 1;
-    int r = (int)(239 - t * (239 - 8)), g = (int)(243 - t * (243 - 48)), b = (int)(255 - t * (255 - 107));
+    int r = (int)(239 - t * (239 - 8)), g = (int)(243 - t * (243 - 48)),
+        b = (int)(255 - t * (255 - 107));
     wp_sb_printf(sb, "#%02x%02x%02x", r, g, b);
 }
 
@@ -232,14 +259,18 @@ static void maps(wp_strbuf *sb, const cJSON *variants, const wp_model *m, const 
     double lo = DBL_MAX, hi = -DBL_MAX;
     const cJSON *v;
     cJSON_ArrayForEach(v, variants) /* one scale for every map, so they can be compared */
-        for (int d = 0; d < m->n_districts; d++) {
-            double x;
-            if (kpi_value(district_kpi(v, m->districts[d].id), row->key, &x)) {
-                if (x < lo) lo = x;
-                if (x > hi) hi = x;
-            }
+        for (int d = 0; d < m->n_districts; d++)
+    {
+        double x;
+        if (kpi_value(district_kpi(v, m->districts[d].id), row->key, &x)) {
+            if (x < lo) lo = x;
+            if (x > hi) hi = x;
         }
-    wp_sb_printf(sb, "<h2>Maps: %s by district</h2>\n<p class=\"legend\"><span class=\"sw\" style=\"background:", row->label);
+    }
+    wp_sb_printf(
+        sb,
+        "<h2>Maps: %s by district</h2>\n<p class=\"legend\"><span class=\"sw\" style=\"background:",
+        row->label);
     colour(sb, 0);
     wp_sb_append(sb, "\"></span> ");
     formatted(sb, lo < hi ? lo : 0, row->format);
@@ -250,23 +281,29 @@ static void maps(wp_strbuf *sb, const cJSON *variants, const wp_model *m, const 
     wp_sb_append(sb, " (one scale for all maps; grey: no clients)</p>\n<div class=\"maps\">\n");
     cJSON_ArrayForEach(v, variants)
     {
-        wp_sb_printf(sb, "<figure><svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\"><title>",
-                     f.width, f.height, f.width, f.height);
+        wp_sb_printf(
+            sb,
+            "<figure><svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\"><title>",
+            f.width, f.height, f.width, f.height);
         html_text(sb, variant_name(v));
         wp_sb_append(sb, "</title>\n");
         for (int d = 0; d < m->n_districts; d++) {
             double x = NAN;
             kpi_value(district_kpi(v, m->districts[d].id), row->key, &x);
             wp_sb_append(sb, "<path fill-rule=\"evenodd\" fill=\"");
-            if (isnan(x)) wp_sb_append(sb, "#dddddd");
-            else colour(sb, hi > lo ? (x - lo) / (hi - lo) : 0.5);
+            if (isnan(x))
+                wp_sb_append(sb, "#dddddd");
+            else
+                colour(sb, hi > lo ? (x - lo) / (hi - lo) : 0.5);
             wp_sb_append(sb, "\" d=\"");
             district_path(sb, &m->districts[d], &f);
             wp_sb_append(sb, "\"><title>");
             html_text(sb, m->districts[d].name ? m->districts[d].name : m->districts[d].id);
             wp_sb_append(sb, ": ");
-            if (isnan(x)) wp_sb_append(sb, "no clients");
-            else formatted(sb, x, row->format);
+            if (isnan(x))
+                wp_sb_append(sb, "no clients");
+            else
+                formatted(sb, x, row->format);
             wp_sb_append(sb, "</title></path>\n");
         }
         wp_sb_append(sb, "</svg><figcaption>");
@@ -278,16 +315,18 @@ static void maps(wp_strbuf *sb, const cJSON *variants, const wp_model *m, const 
 
 static void district_tables(wp_strbuf *sb, const cJSON *variants)
 {
-    static const char *const cols[] = {"clients", "care_hours", "unserved_hours", "travel_hours",
-                                       "travel_share", "pairs_total", "pairs_kept",
-                                       "clients_changed_provider", "providers", "hhi", "cost_eur"};
+    static const char *const cols[] = {
+        "clients",      "care_hours",  "unserved_hours", "travel_hours",
+        "travel_share", "pairs_total", "pairs_kept",     "clients_changed_provider",
+        "providers",    "hhi",         "cost_eur"};
     wp_sb_append(sb, "<h2>Per district</h2>\n");
     const cJSON *v;
     cJSON_ArrayForEach(v, variants)
     {
         wp_sb_append(sb, "<h3>");
         html_text(sb, variant_name(v));
-        wp_sb_append(sb, "</h3>\n<table class=\"district\"><thead><tr><th>district</th><th>providers</th>");
+        wp_sb_append(
+            sb, "</h3>\n<table class=\"district\"><thead><tr><th>district</th><th>providers</th>");
         for (size_t c = 0; c < sizeof cols / sizeof *cols; c++) {
             const kpi_row *r = row_of(cols[c]);
             wp_sb_printf(sb, "<th>%s</th>", r ? r->label : "Providers in district");
@@ -299,7 +338,8 @@ static void district_tables(wp_strbuf *sb, const cJSON *variants)
             const cJSON *id = cJSON_GetObjectItemCaseSensitive(d, "id");
             const cJSON *name = cJSON_GetObjectItemCaseSensitive(d, "name");
             wp_sb_append(sb, "<tr><th>");
-            html_text(sb, cJSON_IsString(name) ? name->valuestring : (cJSON_IsString(id) ? id->valuestring : "?"));
+            html_text(sb, cJSON_IsString(name) ? name->valuestring
+                                               : (cJSON_IsString(id) ? id->valuestring : "?"));
             wp_sb_append(sb, "</th><td>");
             const cJSON *p;
             int k = 0;
@@ -358,7 +398,8 @@ static wp_status load_inputs(const char *comparison_path, const char *scenario_p
                             "not a wijkplan-comparison/1 file with variants");
     *sc = NULL;
     char *path = NULL;
-    if (scenario_path) path = wp_strdup(scenario_path);
+    if (scenario_path)
+        path = wp_strdup(scenario_path);
     else {
         const cJSON *sf = cJSON_GetObjectItemCaseSensitive(*doc, "scenario_file");
         if (cJSON_IsString(sf)) {
@@ -378,7 +419,8 @@ static void markdown(wp_strbuf *sb, const cJSON *doc)
 {
     const cJSON *variants = cJSON_GetObjectItemCaseSensitive(doc, "variants");
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "scenario");
-    wp_sb_printf(sb, "# %s\n\n| per week |", cJSON_IsString(name) ? name->valuestring : "comparison");
+    wp_sb_printf(sb, "# %s\n\n| per week |",
+                 cJSON_IsString(name) ? name->valuestring : "comparison");
     const cJSON *v;
     cJSON_ArrayForEach(v, variants) wp_sb_printf(sb, " %s |", variant_name(v));
     wp_sb_append(sb, "\n|---|");
@@ -391,8 +433,10 @@ static void markdown(wp_strbuf *sb, const cJSON *doc)
             double x;
             wp_sb_append(sb, " ");
             if (kpi_value(cJSON_GetObjectItemCaseSensitive(v, "kpi"), rows[i].key, &x)) {
-                if (rows[i].format == F_EURO) wp_sb_printf(sb, "EUR %.0f", x);
-                else formatted(sb, x, rows[i].format);
+                if (rows[i].format == F_EURO)
+                    wp_sb_printf(sb, "EUR %.0f", x);
+                else
+                    formatted(sb, x, rows[i].format);
             } else {
                 wp_sb_append(sb, "-");
             }
@@ -434,14 +478,16 @@ wp_status wp_report_html(const char *comparison_path, const char *scenario_path,
     const cJSON *variants = cJSON_GetObjectItemCaseSensitive(doc, "variants");
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(doc, "scenario");
     wp_strbuf sb = {0};
-    wp_sb_append(&sb, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>wijkplan: ");
+    wp_sb_append(
+        &sb, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>wijkplan: ");
     html_text(&sb, cJSON_IsString(name) ? name->valuestring : "comparison");
     wp_sb_printf(&sb, "</title><style>%s</style></head><body>\n<h1>Contracting scenarios: ", style);
     html_text(&sb, cJSON_IsString(name) ? name->valuestring : "comparison");
-    wp_sb_append(&sb, "</h1>\n<p>Each column is one way of contracting household support, planned for one "
-                      "week. Travel is paid working time; the waiting list is care that no helper "
-                      "of an allowed provider could take; a fixed pair is kept when the client keeps "
-                      "the same helper.</p>\n");
+    wp_sb_append(
+        &sb, "</h1>\n<p>Each column is one way of contracting household support, planned for one "
+             "week. Travel is paid working time; the waiting list is care that no helper "
+             "of an allowed provider could take; a fixed pair is kept when the client keeps "
+             "the same helper.</p>\n");
     key_figures(&sb, variants);
     wp_sb_append(&sb, "<h2>Charts</h2>\n");
     for (int i = 0; i < N_CHARTS; i++) bar_chart(&sb, variants, row_of(charted[i]));

@@ -14,11 +14,11 @@ static const wp_ruin_operator *const ruins[WP_RUIN_OPS] = {
 };
 
 /* Ropke and Pisinger's scores: a new best, an improvement of the current, an acceptance. */
-#define SCORE_BEST 33.0
-#define SCORE_BETTER 9.0
+#define SCORE_BEST     33.0
+#define SCORE_BETTER   9.0
 #define SCORE_ACCEPTED 13.0
-#define REACTION 0.1
-#define SEGMENT 100
+#define REACTION       0.1
+#define SEGMENT        100
 
 void wp_alns_init(wp_alns *a, const wp_instance *p, const wp_sol *start, unsigned long long seed,
                   int stream)
@@ -83,7 +83,8 @@ static int pick_ruin(wp_alns *a)
 static void update_weights(wp_alns *a)
 {
     for (int i = 0; i < WP_RUIN_OPS; i++) {
-        if (a->uses[i]) a->weight[i] = (1 - REACTION) * a->weight[i] + REACTION * a->score[i] / a->uses[i];
+        if (a->uses[i])
+            a->weight[i] = (1 - REACTION) * a->weight[i] + REACTION * a->score[i] / a->uses[i];
         if (a->weight[i] < 0.05) a->weight[i] = 0.05;
         a->score[i] = 0;
         a->uses[i] = 0;

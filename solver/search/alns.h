@@ -13,12 +13,12 @@
 #define WP_RUIN_OPS 5
 
 typedef struct wp_alns_params {
-    double t_start;     /* temperature at progress 0, in search-cost units */
-    double t_end;       /* temperature at progress 1 */
-    int remove_min;     /* clients per ruin */
+    double t_start; /* temperature at progress 0, in search-cost units */
+    double t_end;   /* temperature at progress 1 */
+    int remove_min; /* clients per ruin */
     int remove_max;
-    double blink;       /* recreate noise */
-    double deadline;    /* wp_clock_now() value at which to stop early */
+    double blink;    /* recreate noise */
+    double deadline; /* wp_clock_now() value at which to stop early */
 } wp_alns_params;
 
 typedef struct wp_alns {
@@ -29,9 +29,9 @@ typedef struct wp_alns {
     double cur_cost, best_cost;
     wp_ls ls;
     wp_ruin_ctx ruin;
-    double *keys;                 /* recreate order keys, per client */
-    int *retry;                   /* clients to insert this iteration */
-    double weight[WP_RUIN_OPS];   /* adaptive operator weights */
+    double *keys;               /* recreate order keys, per client */
+    int *retry;                 /* clients to insert this iteration */
+    double weight[WP_RUIN_OPS]; /* adaptive operator weights */
     double score[WP_RUIN_OPS];
     int uses[WP_RUIN_OPS];
     long long iterations, accepted, improvements;

@@ -103,8 +103,7 @@ static void evaluate(regret_state *st, int c)
     }
     st->seen_stamp[c] = stamp_sum(st, c);
     if (!st->has_plan[c]) return;
-    heap_push(&st->hp, (heap_item){p->m->clients[c].priority, second - best, c,
-                                   ++st->version[c]});
+    heap_push(&st->hp, (heap_item){p->m->clients[c].priority, second - best, c, ++st->version[c]});
 }
 
 void wp_regret_insert(wp_sol *s, const int *clients, int n_clients)

@@ -23,8 +23,8 @@
 #include "util/clock.h"
 
 #define DECOMPOSE_MIN_CLIENTS 1500 /* below this one search sees everything */
-#define TARGET_HELPERS 60          /* helpers per cluster: about 600 clients */
-#define KMEANS_ROUNDS 8
+#define TARGET_HELPERS        60   /* helpers per cluster: about 600 clients */
+#define KMEANS_ROUNDS         8
 
 bool wp_decompose_wanted(const wp_instance *p)
 {
@@ -44,7 +44,8 @@ static bool providers_independent(const wp_instance *p)
 /* k-means on helper homes: farthest-point start (shifted by `variant`), Lloyd iterations. */
 static void kmeans(const wp_model *m, const int *helpers, int n, int k, int variant, int *label)
 {
-    double *cx = wp_malloc(((size_t)k + 1) * sizeof *cx), *cy = wp_malloc(((size_t)k + 1) * sizeof *cy);
+    double *cx = wp_malloc(((size_t)k + 1) * sizeof *cx),
+           *cy = wp_malloc(((size_t)k + 1) * sizeof *cy);
     double *best = wp_malloc(((size_t)n + 1) * sizeof *best);
     double mx = 0, my = 0;
     for (int i = 0; i < n; i++) {
@@ -73,7 +74,8 @@ static void kmeans(const wp_model *m, const int *helpers, int n, int k, int vari
             if (best[i] > far) far = best[i], pick = i;
         }
     }
-    double *sx = wp_malloc(((size_t)k + 1) * sizeof *sx), *sy = wp_malloc(((size_t)k + 1) * sizeof *sy);
+    double *sx = wp_malloc(((size_t)k + 1) * sizeof *sx),
+           *sy = wp_malloc(((size_t)k + 1) * sizeof *sy);
     int *cnt = wp_malloc(((size_t)k + 1) * sizeof *cnt);
     for (int round = 0; round < KMEANS_ROUNDS; round++) {
         memset(sx, 0, (size_t)k * sizeof *sx);
@@ -83,7 +85,8 @@ static void kmeans(const wp_model *m, const int *helpers, int n, int k, int vari
             int loc = m->helpers[helpers[i]].home, b = 0;
             double bd = DBL_MAX;
             for (int c = 0; c < k; c++) {
-                double d = (m->x[loc] - cx[c]) * (m->x[loc] - cx[c]) + (m->y[loc] - cy[c]) * (m->y[loc] - cy[c]);
+                double d = (m->x[loc] - cx[c]) * (m->x[loc] - cx[c]) +
+                           (m->y[loc] - cy[c]) * (m->y[loc] - cy[c]);
                 if (d < bd) bd = d, b = c;
             }
             label[i] = b;
@@ -107,7 +110,8 @@ static int cluster_helpers(const wp_instance *p, int variant, int *cluster)
         groups = m->n_providers;
         for (int h = 0; h < nh; h++) group[h] = p->mk->helper_provider[h];
     }
-    int *members = wp_malloc(((size_t)nh + 1) * sizeof *members), *label = wp_malloc(((size_t)nh + 1) * sizeof *label);
+    int *members = wp_malloc(((size_t)nh + 1) * sizeof *members),
+        *label = wp_malloc(((size_t)nh + 1) * sizeof *label);
     int next = 0;
     for (int g = 0; g < groups; g++) {
         int n = 0;
@@ -134,12 +138,12 @@ static int cluster_helpers(const wp_instance *p, int variant, int *cluster)
 /* What a cluster's search hands back: its helpers' routes and its clients' helpers. */
 typedef struct cluster_result {
     int n_clients;
-    int *clients;        /* parent clients */
-    int *helper;         /* per client: parent helper or -1 */
+    int *clients; /* parent clients */
+    int *helper;  /* per client: parent helper or -1 */
     int n_routes;
-    int *route_index;    /* parent route index per route */
-    int *route_start;    /* n_routes + 1 offsets into nodes */
-    int *nodes;          /* parent visits */
+    int *route_index;     /* parent route index per route */
+    int *route_start;     /* n_routes + 1 offsets into nodes */
+    int *nodes;           /* parent visits */
     double *early, *late; /* per parent visit of the cluster's clients, in client order */
     long long iterations;
 } cluster_result;
@@ -158,11 +162,11 @@ typedef struct plan_ctx {
     const int *pos_in_cluster; /* per parent client: its index in its cluster's client list */
     int round;
     double round_end;
-    double seconds_per_visit;  /* one thread's time per visit of the cluster, this round */
+    double seconds_per_visit;    /* one thread's time per visit of the cluster, this round */
     double iterations_per_visit; /* > 0: a fixed budget instead (from --iterations) */
-    int clusters;              /* in this round */
-    int done;                  /* clusters finished so far (progress only) */
-    double last_report;        /* when the last progress line was printed */
+    int clusters;                /* in this round */
+    int done;                    /* clusters finished so far (progress only) */
+    double last_report;          /* when the last progress line was printed */
 } plan_ctx;
 
 /* Loads the parent plan's routes of the cluster's helpers into the child plan. */
@@ -234,8 +238,8 @@ static void cluster_finished(plan_ctx *x)
         x->done++;
         double now = wp_clock_now();
         if (sp->progress && now - x->last_report >= 1.0 && x->done < x->clusters) {
-            fprintf(sp->progress, "[%6.1f s] round %d: %d of %d clusters done", now - sp->start_time,
-                    x->round + 1, x->done, x->clusters);
+            fprintf(sp->progress, "[%6.1f s] round %d: %d of %d clusters done",
+                    now - sp->start_time, x->round + 1, x->done, x->clusters);
             if (sp->report_memory) fprintf(sp->progress, " | %.0f MiB", wp_current_rss_mib());
             fputc('\n', sp->progress);
             fflush(sp->progress);
@@ -245,8 +249,8 @@ static void cluster_finished(plan_ctx *x)
 }
 
 /* Searches one cluster on its own. */
-static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc,
-                         const int *helpers, int nh, cluster_result *out)
+static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc, const int *helpers,
+                         int nh, cluster_result *out)
 {
     wp_submodel sm;
     wp_submodel_build(&sm, x->p->m, x->p->mk, clients, nc, helpers, nh);
@@ -258,14 +262,15 @@ static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc,
     load_child(x, &sm, &child);
     wp_search_params sp = *x->sp;
     sp.threads = 1;
-    sp.seed = x->sp->seed * 1000003ULL + (unsigned long long)x->round * 7919ULL + (unsigned long long)index;
+    sp.seed = x->sp->seed * 1000003ULL + (unsigned long long)x->round * 7919ULL +
+              (unsigned long long)index;
     sp.start_time = wp_clock_now();
     double allotment = x->seconds_per_visit * inst.n_visits;
     sp.deadline = sp.time_based ? fmin(x->round_end, sp.start_time + allotment) : x->round_end;
     /* a fixed budget is shared out by size; otherwise the cluster's share of the time at the
      * nominal rate: either way independent of threads and of which thread runs it */
     double budget = x->iterations_per_visit > 0 ? x->iterations_per_visit * inst.n_visits
-                                               : wp_search_nominal_rate(&child) * allotment;
+                                                : wp_search_nominal_rate(&child) * allotment;
     sp.iterations = (long long)fmax(50, budget);
     sp.progress = NULL;
     wp_search_stats st = {0};
@@ -297,13 +302,16 @@ static void merge(wp_sol *sol, const cluster_result *r)
             wp_sol_insert(sol, r->nodes[q], r->route_index[k], q - r->route_start[k] + 1);
 }
 
-static void report_round(FILE *out, bool memory, const wp_sol *s, double start, int round, int clusters)
+static void report_round(FILE *out, bool memory, const wp_sol *s, double start, int round,
+                         int clusters)
 {
     if (!out) return;
     int unserved = 0;
     for (int v = 0; v < s->p->n_visits; v++) unserved += s->route_of[v] < 0;
-    fprintf(out, "[%6.1f s] round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h",
-            wp_clock_now() - start, round + 1, clusters, wp_sol_cost(s), unserved, s->travel_min / 60);
+    fprintf(out,
+            "[%6.1f s] round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h",
+            wp_clock_now() - start, round + 1, clusters, wp_sol_cost(s), unserved,
+            s->travel_min / 60);
     if (memory) fprintf(out, " | %.0f MiB", wp_current_rss_mib());
     fputc('\n', out);
     fflush(out);
@@ -324,11 +332,14 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
         if (h < 0 && p->cand_start[c + 1] > p->cand_start[c]) h = p->cand[p->cand_start[c]];
         ccl[c] = h >= 0 ? hcl[h] : -1;
     }
-    int *c_start = wp_calloc((size_t)k + 2, sizeof *c_start), *h_start = wp_calloc((size_t)k + 2, sizeof *h_start);
-    for (int c = 0; c < nc; c++) if (ccl[c] >= 0) c_start[ccl[c] + 1]++;
+    int *c_start = wp_calloc((size_t)k + 2, sizeof *c_start),
+        *h_start = wp_calloc((size_t)k + 2, sizeof *h_start);
+    for (int c = 0; c < nc; c++)
+        if (ccl[c] >= 0) c_start[ccl[c] + 1]++;
     for (int h = 0; h < nh; h++) h_start[hcl[h] + 1]++;
     for (int i = 0; i < k; i++) c_start[i + 1] += c_start[i], h_start[i + 1] += h_start[i];
-    int *c_list = wp_malloc(((size_t)nc + 1) * sizeof *c_list), *h_list = wp_malloc(((size_t)nh + 1) * sizeof *h_list);
+    int *c_list = wp_malloc(((size_t)nc + 1) * sizeof *c_list),
+        *h_list = wp_malloc(((size_t)nh + 1) * sizeof *h_list);
     int *pos = wp_malloc(((size_t)nc + 1) * sizeof *pos);
     int *fill = wp_malloc(((size_t)k + 1) * sizeof *fill);
     memcpy(fill, c_start, (size_t)k * sizeof *fill);
@@ -341,8 +352,17 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     for (int h = 0; h < nh; h++) h_list[fill[hcl[h]]++] = h;
     int nt = sp->threads > 0 ? sp->threads : 1;
     double visits = p->n_visits > 0 ? p->n_visits : 1;
-    plan_ctx x = {p, sol, sp, pos, round, wp_clock_now() + seconds, seconds * nt / visits,
-                  sp->iterations > 0 ? share * (double)sp->iterations / visits : 0, k, 0, wp_clock_now()};
+    plan_ctx x = {p,
+                  sol,
+                  sp,
+                  pos,
+                  round,
+                  wp_clock_now() + seconds,
+                  seconds * nt / visits,
+                  sp->iterations > 0 ? share * (double)sp->iterations / visits : 0,
+                  k,
+                  0,
+                  wp_clock_now()};
     cluster_result *res = wp_calloc((size_t)k + 1, sizeof *res);
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
     for (int i = 0; i < k; i++)

@@ -85,9 +85,11 @@ static void report(progress *pr, const wp_sol *best, long long iterations, bool 
     double unserved_min = 0;
     for (int v = 0; v < p->n_visits; v++)
         if (best->route_of[v] < 0) unserved++, unserved_min += p->visit_dur[v];
-    fprintf(pr->out, "[%6.1f s] objective %.1f | unserved %d visits (%.1f h) | travel %.1f h | %lld iterations",
-            now - pr->start, wp_sol_cost(best), unserved, unserved_min / 60, best->travel_min / 60,
-            iterations);
+    fprintf(
+        pr->out,
+        "[%6.1f s] objective %.1f | unserved %d visits (%.1f h) | travel %.1f h | %lld iterations",
+        now - pr->start, wp_sol_cost(best), unserved, unserved_min / 60, best->travel_min / 60,
+        iterations);
     if (pr->memory) fprintf(pr->out, " | %.0f MiB", wp_current_rss_mib());
     fprintf(pr->out, "\n");
     fflush(pr->out);
@@ -123,11 +125,11 @@ typedef struct run {
     long *ran;
     wp_alns_params par;
     bool time_based;
-    double start;            /* the solve's start (time-based progress) */
-    long long per_thread;    /* iteration budget per thread */
-    long long done;          /* iterations done per thread */
+    double start;         /* the solve's start (time-based progress) */
+    long long per_thread; /* iteration budget per thread */
+    long long done;       /* iterations done per thread */
     long epoch;
-    bool cut;                /* the time limit stopped the search */
+    bool cut; /* the time limit stopped the search */
     wp_search_stats *stats;
     progress *pr;
 } run;
@@ -218,7 +220,8 @@ static void fleet_phase(run *r, double end_share)
                 clients[n++] = c;
             }
         /* the victim and every helper not in use are off: the clients must fit in the rest */
-        for (int h = 0; h < p->n_helpers; h++) trial.helper_off[h] = h == victim || !g->helper_routes[h];
+        for (int h = 0; h < p->n_helpers; h++)
+            trial.helper_off[h] = h == victim || !g->helper_routes[h];
         wp_recreate(&trial, &r->t[0].rng, clients, n, 0, r->t[0].keys);
         restart_all(r, &trial);
         /* an attempt may use the rest of the phase, and ends once every visit is back */
@@ -238,7 +241,8 @@ static void fleet_phase(run *r, double end_share)
     }
     /* every helper is available again for the rest of the search */
     for (int i = 0; i < r->nt; i++)
-        for (int h = 0; h < p->n_helpers; h++) r->t[i].cur.helper_off[h] = r->t[i].best.helper_off[h] = 0;
+        for (int h = 0; h < p->n_helpers; h++)
+            r->t[i].cur.helper_off[h] = r->t[i].best.helper_off[h] = 0;
     free(clients);
     wp_sol_free(&trial);
     wp_sol_free(&keep);
@@ -257,8 +261,10 @@ void wp_search_improve(const wp_instance *p, wp_sol *sol, const wp_search_params
     r.time_based = sp->time_based;
     alns_params(p, sol, &r.par);
     r.par.deadline = sp->deadline - fmin(0.05 * (sp->deadline - sp->start_time), 0.2) - 0.02;
-    long long budget = sp->iterations > 0 ? sp->iterations
-                       : (long long)(wp_search_nominal_rate(sol) * r.nt * (sp->deadline - sp->start_time));
+    long long budget =
+        sp->iterations > 0
+            ? sp->iterations
+            : (long long)(wp_search_nominal_rate(sol) * r.nt * (sp->deadline - sp->start_time));
     if (budget < r.nt) budget = r.nt;
     r.per_thread = (budget + r.nt - 1) / r.nt;
     r.epoch = (long)fmin(2000, fmax(50, r.per_thread / 40));
@@ -274,7 +280,8 @@ void wp_search_improve(const wp_instance *p, wp_sol *sol, const wp_search_params
     for (int i = 0; i < r.nt; i++) wp_alns_init(&r.t[i], p, sol, sp->seed, i);
     /* when helpers cost something: search, then try to do without helpers, then search on */
     if (p->w_helper > 0 || p->w_route > 0) {
-        run_epochs(&r, (long long)(0.3 * r.per_thread), sp->start_time + 0.3 * (r.par.deadline - sp->start_time), -1);
+        run_epochs(&r, (long long)(0.3 * r.per_thread),
+                   sp->start_time + 0.3 * (r.par.deadline - sp->start_time), -1);
         if (!r.cut) fleet_phase(&r, 0.75);
     }
     if (!r.cut) run_epochs(&r, r.per_thread, sp->deadline, -1);
@@ -301,8 +308,10 @@ void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_par
     stats->stopped_by = "construction";
     report(&pr, &sol, 0, false);
     if (!sp->construction_only && prob.n_visits > 0 && wp_clock_now() < sp->deadline) {
-        if (wp_decompose_wanted(&prob)) wp_decompose_improve(&prob, &sol, sp, stats);
-        else wp_search_improve(&prob, &sol, sp, stats, sp->progress);
+        if (wp_decompose_wanted(&prob))
+            wp_decompose_improve(&prob, &sol, sp, stats);
+        else
+            wp_search_improve(&prob, &sol, sp, stats, sp->progress);
     }
     stats->best_cost = wp_sol_cost(&sol);
     if (wp_clock_now() - sp->start_time > 1.0) report(&pr, &sol, stats->iterations, true);

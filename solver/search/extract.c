@@ -39,7 +39,8 @@ static void fill_route(const wp_sol *s, const wp_route *r, wp_roster_route *out)
     for (int i = 1; i <= r->n; i++) {
         int v = r->node[i], loc = p->visit_loc[v];
         wp_roster_visit *rv = &out->visits[i - 1];
-        double leg_km = wp_model_dist(m, prev, loc), leg_min = wp_model_time(m, prev, loc, hd->mode);
+        double leg_km = wp_model_dist(m, prev, loc),
+               leg_min = wp_model_time(m, prev, loc, hd->mode);
         rv->client = wp_strdup(m->clients[p->visit_client[v]].id);
         rv->visit = m->visits[v].index;
         rv->travel_km = leg_km;
@@ -53,7 +54,8 @@ static void fill_route(const wp_sol *s, const wp_route *r, wp_roster_route *out)
         load += p->visit_load[v];
         prev = loc;
     }
-    double home_km = wp_model_dist(m, prev, hd->home), home_min = wp_model_time(m, prev, hd->home, hd->mode);
+    double home_km = wp_model_dist(m, prev, hd->home),
+           home_min = wp_model_time(m, prev, hd->home, hd->mode);
     out->end = t + home_min;
     out->travel_km = km + home_km;
     out->travel_min = tmin + home_min;
@@ -84,8 +86,8 @@ static void fill_transfers(const wp_sol *s, wp_roster *out)
     for (int h = 0; h < m->n_helpers; h++) {
         int to = s->p->mk->helper_provider[h], from = m->helpers[h].provider;
         if (to == from || s->helper_routes[h] == 0) continue;
-        out->transfers = wp_realloc_array(out->transfers, out->n_transfers + 1,
-                                          sizeof *out->transfers);
+        out->transfers =
+            wp_realloc_array(out->transfers, out->n_transfers + 1, sizeof *out->transfers);
         wp_roster_transfer *t = &out->transfers[out->n_transfers++];
         t->helper = wp_strdup(m->helpers[h].id);
         t->from = wp_strdup(m->providers[from].id);

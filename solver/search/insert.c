@@ -65,12 +65,12 @@ typedef struct option {
 } option;
 
 typedef struct day_search {
-    int k;                                   /* visits considered */
+    int k; /* visits considered */
     int n_opt[WP_MAX_CLIENT_VISITS];
     option opt[WP_MAX_CLIENT_VISITS][WP_DAYS];
-    double skip[WP_MAX_CLIENT_VISITS];       /* cost of leaving visit i unserved */
+    double skip[WP_MAX_CLIENT_VISITS]; /* cost of leaving visit i unserved */
     int spacing;
-    bool ordered;                            /* identical visits: days increase with i */
+    bool ordered; /* identical visits: days increase with i */
     double week_left;
     int choice[WP_MAX_CLIENT_VISITS], best_choice[WP_MAX_CLIENT_VISITS];
     double best;
@@ -171,10 +171,10 @@ static bool consistency_band(const wp_sol *s, double X, wp_client_plan *plan)
         if (e > l) return false;
         const wp_route *r = &s->routes[plan->route[i]];
         int pos = plan->pos[i], lv = p->visit_loc[v];
-        wp_tseg seg = wp_tseg_merge(
-            wp_tseg_merge(r->fwd[pos - 1], wp_tseg_stop(p->visit_dur[v], e, l),
-                          wp_route_time(s, r, r->loc[pos - 1], lv)),
-            r->bwd[pos], wp_route_time(s, r, lv, r->loc[pos]));
+        wp_tseg seg =
+            wp_tseg_merge(wp_tseg_merge(r->fwd[pos - 1], wp_tseg_stop(p->visit_dur[v], e, l),
+                                        wp_route_time(s, r, r->loc[pos - 1], lv)),
+                          r->bwd[pos], wp_route_time(s, r, lv, r->loc[pos]));
         double dur;
         if (!wp_route_fits(p, r->helper, r->day, seg, r->load[r->n] + p->visit_load[v], r->n + 1,
                            &dur))

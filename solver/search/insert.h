@@ -15,11 +15,11 @@ typedef struct wp_client_plan {
     int client;
     int helper;
     int n_placed;
-    int visit[WP_MAX_CLIENT_VISITS];   /* visit ids placed */
-    int route[WP_MAX_CLIENT_VISITS];   /* their routes */
-    int pos[WP_MAX_CLIENT_VISITS];     /* positions before insertion (see wp_plan_apply) */
+    int visit[WP_MAX_CLIENT_VISITS]; /* visit ids placed */
+    int route[WP_MAX_CLIENT_VISITS]; /* their routes */
+    int pos[WP_MAX_CLIENT_VISITS];   /* positions before insertion (see wp_plan_apply) */
     double early[WP_MAX_CLIENT_VISITS], late[WP_MAX_CLIENT_VISITS]; /* windows in force */
-    double delta;                      /* change of the search cost if applied */
+    double delta; /* change of the search cost if applied */
 } wp_client_plan;
 
 /* Best position for visit v (window [early, late]) in route ri of the current solution.

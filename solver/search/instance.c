@@ -71,7 +71,7 @@ typedef struct cand_filter {
     const wp_market *mk;
     int client;
     uint8_t days;
-    int home_base;   /* grid ids are location ids; helper = id - home_base */
+    int home_base; /* grid ids are location ids; helper = id - home_base */
 } cand_filter;
 
 static int accept_helper(int id, void *ctx)
@@ -106,7 +106,8 @@ static wp_grid *set_grids(const wp_instance *p, const int *homes)
     for (int k = 0; k < ns; k++) {
         if (!used[k]) continue;
         const uint64_t *set = mk->sets + (size_t)k * (size_t)mk->words;
-        for (int h = 0; h < nh; h++) total += (set[mk->helper_provider[h] >> 6] >> (mk->helper_provider[h] & 63)) & 1;
+        for (int h = 0; h < nh; h++)
+            total += (set[mk->helper_provider[h] >> 6] >> (mk->helper_provider[h] & 63)) & 1;
     }
     wp_grid *grids = NULL;
     if (total <= 4L * nh + 64) {
@@ -116,7 +117,8 @@ static wp_grid *set_grids(const wp_instance *p, const int *homes)
             const uint64_t *set = mk->sets + (size_t)k * (size_t)mk->words;
             int n = 0;
             for (int h = 0; h < nh; h++)
-                if ((set[mk->helper_provider[h] >> 6] >> (mk->helper_provider[h] & 63)) & 1) members[n++] = homes[h];
+                if ((set[mk->helper_provider[h] >> 6] >> (mk->helper_provider[h] & 63)) & 1)
+                    members[n++] = homes[h];
             wp_grid_build(&grids[k], m->x, m->y, members, n, 2.0);
         }
     }
@@ -198,7 +200,8 @@ static void build_neighbours(wp_instance *p, int k)
         /* widen the search until k day-compatible visits are found (or every client seen) */
         for (int ask = 2 * k + 1; w < k; ask *= 2) {
             if (ask > nc) ask = nc;
-            int got = wp_grid_nearest(&grid, m->x[loc], m->y[loc], ask, -1, NULL, NULL, near = wp_realloc_array(near, (size_t)ask + 1, sizeof *near));
+            int got = wp_grid_nearest(&grid, m->x[loc], m->y[loc], ask, -1, NULL, NULL,
+                                      near = wp_realloc_array(near, (size_t)ask + 1, sizeof *near));
             w = 0;
             for (int i = 0; i < got && w < k; i++) {
                 if (near[i] == own) continue;
@@ -229,7 +232,8 @@ static void build_helper_classes(wp_instance *p)
          * large instances rarely coincide, so only a short look-back is needed */
         for (int g = h - 1; g >= 0 && g >= h - 64; g--) {
             const wp_helper_def *b = &m->helpers[g];
-            bool same_matrix_row = !m->loc_matrix || m->loc_matrix[a->home] == m->loc_matrix[b->home];
+            bool same_matrix_row =
+                !m->loc_matrix || m->loc_matrix[a->home] == m->loc_matrix[b->home];
             if (a->mode == b->mode && m->x[a->home] == m->x[b->home] &&
                 m->y[a->home] == m->y[b->home] && same_matrix_row) {
                 p->helper_class[h] = p->helper_class[g];
@@ -271,7 +275,7 @@ static void build_eligibility(wp_instance *p)
 }
 
 void wp_instance_build(wp_instance *p, const wp_model *m, const wp_market *mk, int max_candidates,
-                      int n_neighbours)
+                       int n_neighbours)
 {
     memset(p, 0, sizeof *p);
     p->m = m;

@@ -10,22 +10,22 @@
 
 typedef struct wp_instance {
     const wp_model *m;
-    const wp_market *mk;     /* who may serve whom (borrowed) */
+    const wp_market *mk; /* who may serve whom (borrowed) */
     int n_visits, n_clients, n_helpers;
 
     /* per visit */
-    int *visit_loc;          /* location index */
+    int *visit_loc; /* location index */
     int *visit_client;
-    double *visit_dur;       /* minutes */
+    double *visit_dur; /* minutes */
     double *visit_load;
-    bool *visit_bound;       /* the client has several visits: they must share one helper */
-    double *unserved_cost;   /* search cost of leaving the visit unserved */
+    bool *visit_bound;     /* the client has several visits: they must share one helper */
+    double *unserved_cost; /* search cost of leaving the visit unserved */
 
     /* weights of the search objective (the SPEC objective, see problem.c for two deviations) */
-    double w_travel;         /* per travel minute */
-    double w_route;          /* per non-empty route */
-    double w_helper;         /* per helper used */
-    double w_broken;         /* per broken pair */
+    double w_travel; /* per travel minute */
+    double w_route;  /* per non-empty route */
+    double w_helper; /* per helper used */
+    double w_broken; /* per broken pair */
 
     /* per helper: travel class; helpers of one class share home position and travel times, so
      * route caches of one are valid for the other (all vehicles of a benchmark depot) */
@@ -45,12 +45,12 @@ typedef struct wp_instance {
 
     /* neighbour visits per visit, nearest first (granular neighbourhoods) */
     int n_neighbours;
-    int *neighbours;         /* n_visits x n_neighbours, -1 padded */
+    int *neighbours; /* n_visits x n_neighbours, -1 padded */
 } wp_instance;
 
 /* Builds the problem. `max_candidates` bounds candidate helpers per client (0 = all). */
 void wp_instance_build(wp_instance *p, const wp_model *m, const wp_market *mk, int max_candidates,
-                      int n_neighbours);
+                       int n_neighbours);
 void wp_instance_free(wp_instance *p);
 
 /* Helper h may serve client c (skills, qualification, contracting). */

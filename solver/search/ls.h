@@ -16,9 +16,9 @@
 #define WP_MOVE_EPS 1e-7 /* improvements below this are rounding */
 
 typedef struct wp_move {
-    double delta;   /* change of the search cost */
-    int u, v;       /* the visits that define the move */
-    int a, b;       /* operator-specific: positions, lengths, flags */
+    double delta; /* change of the search cost */
+    int u, v;     /* the visits that define the move */
+    int a, b;     /* operator-specific: positions, lengths, flags */
 } wp_move;
 
 typedef struct wp_ls wp_ls;
@@ -35,11 +35,11 @@ typedef struct wp_ls_operator {
 struct wp_ls {
     wp_sol *s;
     wp_rng *rng;
-    unsigned long *tested_at;  /* per visit: the clock when its neighbourhood was last tested */
-    int *order;                /* visit order of a pass */
-    int *buf_a, *buf_b;        /* scratch visit lists for applying moves */
+    unsigned long *tested_at; /* per visit: the clock when its neighbourhood was last tested */
+    int *order;               /* visit order of a pass */
+    int *buf_a, *buf_b;       /* scratch visit lists for applying moves */
     int buf_cap;
-    long long moves[16];       /* applied moves per operator, for statistics */
+    long long moves[16]; /* applied moves per operator, for statistics */
 };
 
 void wp_ls_init(wp_ls *ls, const wp_instance *p, wp_rng *rng);
@@ -49,13 +49,13 @@ void wp_ls_free(wp_ls *ls);
 long wp_ls_run(wp_ls *ls, wp_sol *s);
 
 /* Operators (one file each). */
-extern const wp_ls_operator wp_op_relocate;   /* one visit to after another */
-extern const wp_ls_operator wp_op_swap;       /* two visits exchange places */
-extern const wp_ls_operator wp_op_or_opt;     /* two or three consecutive visits, maybe reversed */
-extern const wp_ls_operator wp_op_two_opt;    /* reverse a stretch within a route */
+extern const wp_ls_operator wp_op_relocate; /* one visit to after another */
+extern const wp_ls_operator wp_op_swap;     /* two visits exchange places */
+extern const wp_ls_operator wp_op_or_opt;   /* two or three consecutive visits, maybe reversed */
+extern const wp_ls_operator wp_op_two_opt;  /* reverse a stretch within a route */
 extern const wp_ls_operator wp_op_two_opt_star; /* exchange route tails on one day */
-extern const wp_ls_operator wp_op_day_change; /* a visit to another day of the same helper */
-extern const wp_ls_operator wp_op_client_move; /* a whole client to another helper */
+extern const wp_ls_operator wp_op_day_change;   /* a visit to another day of the same helper */
+extern const wp_ls_operator wp_op_client_move;  /* a whole client to another helper */
 
 /* Scratch list helpers for operators: copies route positions [from, to] of r into dst and
  * returns the count (reversed when `reverse`). */

@@ -16,10 +16,10 @@
 
 /* The effect of a candidate route. */
 typedef struct wp_route_eval {
-    bool feasible;     /* windows, hours per day, visits per day, capacity (not the week) */
-    double duration;   /* end - start when feasible */
-    double travel;     /* travel minutes */
-    int n;             /* visits */
+    bool feasible;   /* windows, hours per day, visits per day, capacity (not the week) */
+    double duration; /* end - start when feasible */
+    double travel;   /* travel minutes */
+    int n;           /* visits */
 } wp_route_eval;
 
 /* Evaluates prefix(a, 0..i) + mid + suffix(b, j..). Pass a = NULL for "home" (i ignored) and

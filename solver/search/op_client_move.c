@@ -18,7 +18,8 @@ static double removal_delta(const wp_sol *s, int c)
         int v = cl->first_visit + q, r = s->route_of[v];
         if (r < 0) continue;
         const wp_route *R = &s->routes[r];
-        wp_route_eval e = wp_eval_join(s, h, R->day, R, s->pos_of[v] - 1, NULL, 0, R, s->pos_of[v] + 1);
+        wp_route_eval e =
+            wp_eval_join(s, h, R->day, R, s->pos_of[v] - 1, NULL, 0, R, s->pos_of[v] + 1);
         delta += p->w_travel * (e.travel - R->tmin[R->n + 1]) + p->unserved_cost[v];
         if (e.n == 0) {
             delta -= p->w_route;

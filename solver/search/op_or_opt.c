@@ -20,8 +20,8 @@ static double string_delta(const wp_sol *s, int u, int len, bool reversed, int v
     int first = A->loc[reversed ? pu + len - 1 : pu], last = A->loc[reversed ? pu : pu + len - 1];
     double removal = (A->tmin[pu + len] - A->tmin[pu - 1]) -
                      wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + len]);
-    double ins = wp_route_time(s, B, B->loc[pv], first) + wp_route_time(s, B, last, B->loc[pv + 1]) -
-                 (B->tmin[pv + 1] - B->tmin[pv]);
+    double ins = wp_route_time(s, B, B->loc[pv], first) +
+                 wp_route_time(s, B, last, B->loc[pv + 1]) - (B->tmin[pv + 1] - B->tmin[pv]);
     for (int q = 0; q + 1 < len; q++) {
         int a = A->loc[pu + q], b = A->loc[pu + q + 1];
         ins += reversed ? wp_route_time(s, B, b, a) : wp_route_time(s, B, a, b);

@@ -46,8 +46,8 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     if (s->route_of[u] != rv && !wp_visit_fits_route(s, u, &s->routes[rv])) return false;
     int ru = s->route_of[u], pu = s->pos_of[u];
     const wp_route *A = &s->routes[ru];
-    double removal_gain = (A->tmin[pu + 1] - A->tmin[pu - 1]) -
-                          wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + 1]);
+    double removal_gain =
+        (A->tmin[pu + 1] - A->tmin[pu - 1]) - wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + 1]);
     double pair_delta = 0;
     if (ru != rv) {
         const wp_instance *p = s->p;

@@ -13,10 +13,10 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     double d;
     if (ru != rv) {
         int lu = p->visit_loc[u], lv = p->visit_loc[v];
-        double da = wp_route_time(s, A, A->loc[pu - 1], lv) + wp_route_time(s, A, lv, A->loc[pu + 1]) -
-                    (A->tmin[pu + 1] - A->tmin[pu - 1]);
-        double db = wp_route_time(s, B, B->loc[pv - 1], lu) + wp_route_time(s, B, lu, B->loc[pv + 1]) -
-                    (B->tmin[pv + 1] - B->tmin[pv - 1]);
+        double da = wp_route_time(s, A, A->loc[pu - 1], lv) +
+                    wp_route_time(s, A, lv, A->loc[pu + 1]) - (A->tmin[pu + 1] - A->tmin[pu - 1]);
+        double db = wp_route_time(s, B, B->loc[pv - 1], lu) +
+                    wp_route_time(s, B, lu, B->loc[pv + 1]) - (B->tmin[pv + 1] - B->tmin[pv - 1]);
         /* a pair can only get cheaper when a helper changes: bound it by the broken-pair weight */
         double pair_slack = A->helper != B->helper ? 2 * p->w_broken : 0;
         if (p->w_travel * (da + db) - pair_slack >= -WP_MOVE_EPS) return false;

@@ -14,7 +14,8 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     /* u then reversed (i+1..j) when i < j; or reversed (j..i-1) then u's... keep u before v */
     if (j <= i + 1 || A->n > 64) return false;
     if (!s->p->m->loc_matrix) { /* symmetric travel: only the two joints change */
-        double d = wp_route_time(s, A, A->loc[i], A->loc[j]) + wp_route_time(s, A, A->loc[i + 1], A->loc[j + 1]) -
+        double d = wp_route_time(s, A, A->loc[i], A->loc[j]) +
+                   wp_route_time(s, A, A->loc[i + 1], A->loc[j + 1]) -
                    (A->tmin[i + 1] - A->tmin[i]) - (A->tmin[j + 1] - A->tmin[j]);
         if (s->p->w_travel * d >= -WP_MOVE_EPS) return false;
     }

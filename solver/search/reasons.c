@@ -15,8 +15,9 @@ static void days_text(uint8_t days, char *buf, size_t size)
     size_t n = 0;
     buf[0] = '\0';
     for (int d = 0; d < WP_DAYS; d++)
-        if (days >> d & 1) n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
-                                                  n ? ", " : "", wp_day_name(d));
+        if (days >> d & 1)
+            n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s", n ? ", " : "",
+                                  wp_day_name(d));
 }
 
 /* Describes the providers allowed for client c, e.g. "provider P1 (the client's choice)". */
@@ -77,7 +78,8 @@ static int reachable_candidates(const wp_sol *s, int v)
     for (int i = p->cand_start[c]; i < p->cand_start[c + 1]; i++) {
         int h = p->cand[i];
         for (int d = 0; d < WP_DAYS; d++)
-            if ((p->m->visits[v].days >> d & 1) && wp_helper_works(p->m, h, d) && lone_visit_fits(p, h, d, v)) {
+            if ((p->m->visits[v].days >> d & 1) && wp_helper_works(p->m, h, d) &&
+                lone_visit_fits(p, h, d, v)) {
                 reachable++;
                 break;
             }
@@ -153,7 +155,8 @@ char *wp_unserved_reason(const wp_sol *s, int v)
                          "different days");
     int allowed_days = 0;
     for (int d = 0; d < WP_DAYS; d++) allowed_days += vd->days >> d & 1;
-    if (cl->n_visits > 1 && cl->n_visits > allowed_days && vd->days == m->visits[cl->first_visit].days)
+    if (cl->n_visits > 1 && cl->n_visits > allowed_days &&
+        vd->days == m->visits[cl->first_visit].days)
         return wp_strdupf("%d visits a week do not fit on %d allowed days", cl->n_visits,
                           allowed_days);
     int h = s->client_helper[c];

@@ -12,7 +12,8 @@ static void sort_by_key(int *clients, int n, const double *key)
 {
     for (int i = 1; i < n; i++) {
         int c = clients[i], j = i;
-        while (j > 0 && (key[clients[j - 1]] > key[c] || (key[clients[j - 1]] == key[c] && clients[j - 1] > c))) {
+        while (j > 0 && (key[clients[j - 1]] > key[c] ||
+                         (key[clients[j - 1]] == key[c] && clients[j - 1] > c))) {
             clients[j] = clients[j - 1];
             j--;
         }
@@ -23,7 +24,8 @@ static void sort_by_key(int *clients, int n, const double *key)
 static double client_minutes(const wp_model *m, int c)
 {
     double t = 0;
-    for (int q = 0; q < m->clients[c].n_visits; q++) t += m->visits[m->clients[c].first_visit + q].duration;
+    for (int q = 0; q < m->clients[c].n_visits; q++)
+        t += m->visits[m->clients[c].first_visit + q].duration;
     return t;
 }
 
@@ -40,10 +42,14 @@ static void order_clients(const wp_sol *s, wp_rng *rng, int *clients, int n, dou
     for (int i = 0; i < n; i++) {
         int c = clients[i], loc = m->clients[c].location;
         double d = hypot(m->x[loc] - cx, m->y[loc] - cy);
-        if (kind < 4) key[c] = wp_rng_unit(rng);                                          /* random */
-        else if (kind < 7) key[c] = -(m->clients[c].priority * 1e6 + client_minutes(m, c)); /* vulnerable, large */
-        else if (kind < 9) key[c] = -d;                                                   /* far first */
-        else key[c] = d;                                                                  /* close first */
+        if (kind < 4)
+            key[c] = wp_rng_unit(rng); /* random */
+        else if (kind < 7)
+            key[c] = -(m->clients[c].priority * 1e6 + client_minutes(m, c)); /* vulnerable, large */
+        else if (kind < 9)
+            key[c] = -d; /* far first */
+        else
+            key[c] = d; /* close first */
     }
     sort_by_key(clients, n, key);
 }

@@ -71,7 +71,8 @@ static void strings(wp_ruin_ctx *ctx)
         if (first < 1) first = 1;
         if (first + len - 1 > R->n) first = R->n - len + 1;
         int clients[16], nc = 0;
-        for (int q = first; q < first + len && nc < 16; q++) clients[nc++] = p->visit_client[R->node[q]];
+        for (int q = first; q < first + len && nc < 16; q++)
+            clients[nc++] = p->visit_client[R->node[q]];
         for (int i = 0; i < nc && !full(ctx); i++) wp_ruin_take(ctx, clients[i]);
     }
 }

@@ -9,12 +9,12 @@
 typedef struct wp_ruin_ctx {
     wp_sol *s;
     wp_rng *rng;
-    int *removed;       /* clients taken out, in order */
+    int *removed; /* clients taken out, in order */
     int n_removed;
-    int target;         /* how many clients to take out */
+    int target;          /* how many clients to take out */
     unsigned char *mark; /* per client: already taken out */
-    int *scratch;       /* n_visits ints */
-    double *scores;     /* n_clients doubles */
+    int *scratch;        /* n_visits ints */
+    double *scores;      /* n_clients doubles */
 } wp_ruin_ctx;
 
 typedef struct wp_ruin_operator {

@@ -296,8 +296,7 @@ void wp_sol_set_helper(wp_sol *s, int c, int h)
 
 void wp_sol_resync(wp_sol *s)
 {
-    wp_sol_recount(s, &s->travel_min, &s->unserved, &s->broken, &s->routes_used,
-                   &s->helpers_used);
+    wp_sol_recount(s, &s->travel_min, &s->unserved, &s->broken, &s->routes_used, &s->helpers_used);
 }
 
 void wp_sol_recount(const wp_sol *s, double *travel, double *unserved, int *broken,

@@ -15,35 +15,35 @@
 typedef struct wp_route {
     int helper;
     int day;
-    int n;           /* visits */
-    int cap;         /* allocated positions (>= n + 2) */
-    int *node;       /* node[1..n]: visit ids; node[0] = node[n+1] = -1 (home) */
-    int *loc;        /* loc[0..n+1]: location of each position */
-    wp_tseg *fwd;    /* fwd[i]: positions 0..i */
-    wp_tseg *bwd;    /* bwd[i]: positions i..n+1 */
-    double *km;      /* km[i]: distance from home along the route to position i */
-    double *tmin;    /* tmin[i]: travel minutes from home to position i */
-    double *load;    /* load[i]: load of visits 1..i */
-    int *bound;      /* bound[i]: visits among 1..i that belong to multi-visit clients */
-    double duration; /* end - start in minutes (0 when empty) */
+    int n;               /* visits */
+    int cap;             /* allocated positions (>= n + 2) */
+    int *node;           /* node[1..n]: visit ids; node[0] = node[n+1] = -1 (home) */
+    int *loc;            /* loc[0..n+1]: location of each position */
+    wp_tseg *fwd;        /* fwd[i]: positions 0..i */
+    wp_tseg *bwd;        /* bwd[i]: positions i..n+1 */
+    double *km;          /* km[i]: distance from home along the route to position i */
+    double *tmin;        /* tmin[i]: travel minutes from home to position i */
+    double *load;        /* load[i]: load of visits 1..i */
+    int *bound;          /* bound[i]: visits among 1..i that belong to multi-visit clients */
+    double duration;     /* end - start in minutes (0 when empty) */
     unsigned long stamp; /* value of the plan's clock when the route last changed */
 } wp_route;
 
 typedef struct wp_sol {
     const wp_instance *p;
-    int n_routes;          /* n_helpers x 7 */
-    wp_route *routes;      /* routes[h * 7 + d] */
-    int *route_of;         /* per visit: route index, or -1 when unserved */
-    int *pos_of;           /* per visit: position 1..n in its route */
-    double *early, *late;  /* per visit: start window in force (arrival consistency applied) */
-    int *client_helper;    /* per client: its helper, or -1 when no visit is served */
-    int *client_served;    /* per client: visits served */
-    double *helper_week;   /* per helper: sum of route durations (minutes) */
-    int *helper_routes;    /* per helper: non-empty routes */
+    int n_routes;         /* n_helpers x 7 */
+    wp_route *routes;     /* routes[h * 7 + d] */
+    int *route_of;        /* per visit: route index, or -1 when unserved */
+    int *pos_of;          /* per visit: position 1..n in its route */
+    double *early, *late; /* per visit: start window in force (arrival consistency applied) */
+    int *client_helper;   /* per client: its helper, or -1 when no visit is served */
+    int *client_served;   /* per client: visits served */
+    double *helper_week;  /* per helper: sum of route durations (minutes) */
+    int *helper_routes;   /* per helper: non-empty routes */
     /* objective parts, kept up to date by every change */
-    double travel_min;     /* sum of route travel minutes */
-    double unserved;       /* sum of unserved visits' search costs */
-    int broken;            /* clients with a pair not served by that helper */
+    double travel_min; /* sum of route travel minutes */
+    double unserved;   /* sum of unserved visits' search costs */
+    int broken;        /* clients with a pair not served by that helper */
     int routes_used;
     int helpers_used;
     /* A clock shared by every plan of one search thread, advanced on each route change, so

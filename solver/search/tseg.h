@@ -11,8 +11,8 @@
 #ifndef WP_SEARCH_TSEG_H
 #define WP_SEARCH_TSEG_H
 
-#define WP_TSEG_BIG 1e12   /* an open window bound; never added to finite times */
-#define WP_TW_EPS   1e-7   /* time warp below this is rounding, not lateness */
+#define WP_TSEG_BIG 1e12 /* an open window bound; never added to finite times */
+#define WP_TW_EPS   1e-7 /* time warp below this is rounding, not lateness */
 
 typedef struct wp_tseg {
     double dur;   /* minutes from the first stop's start to the last stop's end */

@@ -182,8 +182,7 @@ wp_status wp_solve_variant(const wp_model *m, const wp_variant *v, const wp_solv
     return s;
 }
 
-wp_status wp_solve(const wp_scenario *sc, const wp_solve_options *o, wp_roster **out,
-                   wp_error *err)
+wp_status wp_solve(const wp_scenario *sc, const wp_solve_options *o, wp_roster **out, wp_error *err)
 {
     wp_variant v;
     wp_variant_from_scenario(&sc->model, &v);

@@ -14,8 +14,8 @@ typedef struct wp_variant {
     int providers_per_district; /* k, per_district only */
     const wp_awards *awards;    /* given awards, or NULL to optimise (per_district) */
     bool staff_transfer;
-    int max_districts;          /* per_district, optimised awards: most districts one provider
-                                 * may win (0 = no limit) */
+    int max_districts; /* per_district, optimised awards: most districts one provider
+                        * may win (0 = no limit) */
 } wp_variant;
 
 /* The scenario's own contracting as a variant. */

@@ -40,8 +40,7 @@ char *wp_file_read(const char *path, size_t *len, const char *what, wp_error *er
     fclose(f);
     if (failed) {
         free(buf);
-        wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot read %s file: read error",
-                     what);
+        wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot read %s file: read error", what);
         return NULL;
     }
     buf[n] = '\0';
@@ -54,8 +53,8 @@ wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, w
     char *tmp = wp_strdupf("%s.tmp.%ld", path, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
-        wp_status s = wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot write: %s",
-                                   strerror(errno));
+        wp_status s =
+            wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot write: %s", strerror(errno));
         free(tmp);
         return s;
     }

@@ -8,7 +8,7 @@
 typedef struct wp_strmap {
     const char **keys; /* NULL = empty slot */
     int *values;
-    size_t cap;        /* power of two */
+    size_t cap; /* power of two */
     size_t count;
 } wp_strmap;
 

@@ -58,15 +58,15 @@ typedef struct checker {
     wp_validation *out;
     double tol;
     int contract_model;
-    int k;                    /* per_district: providers per district */
+    int k; /* per_district: providers per district */
     bool staff_transfer;
-    int *helper_provider;     /* after the roster's transfers */
-    bool *award;              /* per_district: [d * P + p] awarded */
-    int *visit_route;         /* per visit: route index serving it, or -1 */
+    int *helper_provider; /* after the roster's transfers */
+    bool *award;          /* per_district: [d * P + p] awarded */
+    int *visit_route;     /* per visit: route index serving it, or -1 */
     int *visit_day;
     double *visit_start;
-    int *visit_unassigned;    /* per visit: times listed in unassigned */
-    int *client_helper;       /* per client: helper of its served visits (-1 none, -2 several) */
+    int *visit_unassigned; /* per visit: times listed in unassigned */
+    int *client_helper;    /* per client: helper of its served visits (-1 none, -2 several) */
     double *helper_week;
 } checker;
 
@@ -127,15 +127,20 @@ static void check_awards(checker *c)
         listed[d] = true;
         for (size_t k = 0; k < a->n_providers; k++) {
             int p = wp_strmap_get(&m->provider_ids, a->providers[k]);
-            if (p < 0) violation(c->out, "awards.%s: unknown provider \"%s\"", a->district, a->providers[k]);
-            else c->award[d * P + p] = true;
+            if (p < 0)
+                violation(c->out, "awards.%s: unknown provider \"%s\"", a->district,
+                          a->providers[k]);
+            else
+                c->award[d * P + p] = true;
         }
         const wp_contracting *sc = &m->contracting;
-        bool given = sc->model == WP_PER_DISTRICT && sc->awards_given && c->k == sc->providers_per_district;
+        bool given =
+            sc->model == WP_PER_DISTRICT && sc->awards_given && c->k == sc->providers_per_district;
         if (given) {
             for (int p = 0; p < P; p++) {
                 bool want = false;
-                for (int k = 0; k < sc->awards.count[d]; k++) want |= sc->awards.providers[d][k] == p;
+                for (int k = 0; k < sc->awards.count[d]; k++)
+                    want |= sc->awards.providers[d][k] == p;
                 if (want != c->award[d * P + p]) {
                     violation(c->out, "awards.%s: differs from the scenario's awards", a->district);
                     break;
@@ -178,7 +183,8 @@ static void check_visit(checker *c, size_t ri, size_t k, int h, int day, double 
     }
     const wp_client_def *cl = &m->clients[ci];
     if (rv->visit < 0 || rv->visit >= cl->n_visits) {
-        violation(c->out, "routes[%zu].visits[%zu]: client %s has no visit %d", ri, k, cl->id, rv->visit);
+        violation(c->out, "routes[%zu].visits[%zu]: client %s has no visit %d", ri, k, cl->id,
+                  rv->visit);
         return;
     }
     int v = cl->first_visit + rv->visit;
@@ -194,17 +200,21 @@ static void check_visit(checker *c, size_t ri, size_t k, int h, int day, double 
     double arrival = *t + leg_min;
     const char *where = cl->id;
     if (!near(rv->travel_km, leg_km, c->tol) || !near(rv->travel_min, leg_min, c->tol))
-        violation(c->out, "routes[%zu].visits[%zu] (%s): travel %.6g km / %.6g min, recomputed %.6g km / %.6g min",
+        violation(c->out,
+                  "routes[%zu].visits[%zu] (%s): travel %.6g km / %.6g min, recomputed %.6g km / "
+                  "%.6g min",
                   ri, k, where, rv->travel_km, rv->travel_min, leg_km, leg_min);
     if (!near(rv->arrival, arrival, c->tol))
-        violation(c->out, "routes[%zu].visits[%zu] (%s): arrival %.6f, recomputed %.6f", ri, k, where,
-                  rv->arrival, arrival);
+        violation(c->out, "routes[%zu].visits[%zu] (%s): arrival %.6f, recomputed %.6f", ri, k,
+                  where, rv->arrival, arrival);
     if (rv->start < arrival - c->tol)
-        violation(c->out, "routes[%zu].visits[%zu] (%s): starts at %.6f before the helper can arrive at %.6f",
-                  ri, k, where, rv->start, arrival);
+        violation(
+            c->out,
+            "routes[%zu].visits[%zu] (%s): starts at %.6f before the helper can arrive at %.6f", ri,
+            k, where, rv->start, arrival);
     if (rv->start < vd->window.from - c->tol || rv->start > vd->window.to + c->tol)
-        violation(c->out, "routes[%zu].visits[%zu] (%s): start %.6f outside its window [%g, %g]", ri,
-                  k, where, rv->start, vd->window.from, vd->window.to);
+        violation(c->out, "routes[%zu].visits[%zu] (%s): start %.6f outside its window [%g, %g]",
+                  ri, k, where, rv->start, vd->window.from, vd->window.to);
     if (!(vd->days >> day & 1))
         violation(c->out, "routes[%zu].visits[%zu] (%s): %s is not an allowed day", ri, k, where,
                   wp_day_name(day));
@@ -212,19 +222,25 @@ static void check_visit(checker *c, size_t ri, size_t k, int h, int day, double 
         violation(c->out, "routes[%zu].visits[%zu] (%s): end %.6f, expected start + %g", ri, k,
                   where, rv->end, vd->duration);
     if (!wp_helper_qualified(m, h, ci))
-        violation(c->out, "routes[%zu].visits[%zu] (%s): helper %s lacks the client's skills or qualification",
-                  ri, k, where, hd->id);
+        violation(
+            c->out,
+            "routes[%zu].visits[%zu] (%s): helper %s lacks the client's skills or qualification",
+            ri, k, where, hd->id);
     int p = c->helper_provider[h];
     if (c->contract_model == WP_PER_DISTRICT) {
         if (c->award && cl->district >= 0 && !c->award[cl->district * m->n_providers + p])
-            violation(c->out, "routes[%zu].visits[%zu] (%s): provider %s is not awarded district %s",
-                      ri, k, where, m->providers[p].id, m->districts[cl->district].id);
+            violation(c->out,
+                      "routes[%zu].visits[%zu] (%s): provider %s is not awarded district %s", ri, k,
+                      where, m->providers[p].id, m->districts[cl->district].id);
     } else if (cl->provider >= 0 && p != cl->provider) {
-        violation(c->out, "routes[%zu].visits[%zu] (%s): helper of %s serves a client of %s (open house)",
+        violation(c->out,
+                  "routes[%zu].visits[%zu] (%s): helper of %s serves a client of %s (open house)",
                   ri, k, where, m->providers[p].id, m->providers[cl->provider].id);
     }
-    if (c->client_helper[ci] == -1) c->client_helper[ci] = h;
-    else if (c->client_helper[ci] != h) c->client_helper[ci] = -2;
+    if (c->client_helper[ci] == -1)
+        c->client_helper[ci] = h;
+    else if (c->client_helper[ci] != h)
+        c->client_helper[ci] = -2;
     *km += leg_km;
     *tmin += leg_min;
     *load += vd->load;
@@ -248,12 +264,14 @@ static void check_route(checker *c, size_t ri, bool *seen_day)
         return;
     }
     if (seen_day[h * WP_DAYS + d])
-        violation(c->out, "routes[%zu]: helper %s has two routes on %s", ri, hd->id, wp_day_name(d));
+        violation(c->out, "routes[%zu]: helper %s has two routes on %s", ri, hd->id,
+                  wp_day_name(d));
     seen_day[h * WP_DAYS + d] = true;
     if (hd->absent >> d & 1)
         violation(c->out, "routes[%zu]: helper %s is absent on %s", ri, hd->id, wp_day_name(d));
     else if (!in_availability(m, h, d, rt->start, rt->end, c->tol))
-        violation(c->out, "routes[%zu]: helper %s works %.6f-%.6f on %s, outside every availability window",
+        violation(c->out,
+                  "routes[%zu]: helper %s works %.6f-%.6f on %s, outside every availability window",
                   ri, hd->id, rt->start, rt->end, wp_day_name(d));
     if (rt->end - rt->start > hd->day_max_min + c->tol)
         violation(c->out, "routes[%zu]: %.1f minutes exceed helper %s's %.1f minutes per day", ri,
@@ -264,16 +282,18 @@ static void check_route(checker *c, size_t ri, bool *seen_day)
     if (rt->n_visits == 0) violation(c->out, "routes[%zu]: route without visits", ri);
     double t = rt->start, km = 0, tmin = 0, load = 0;
     int prev = hd->home;
-    for (size_t k = 0; k < rt->n_visits; k++) check_visit(c, ri, k, h, d, &t, &prev, &km, &tmin, &load);
+    for (size_t k = 0; k < rt->n_visits; k++)
+        check_visit(c, ri, k, h, d, &t, &prev, &km, &tmin, &load);
     double home_min = wp_model_time(m, prev, hd->home, hd->mode);
     km += wp_model_dist(m, prev, hd->home);
     tmin += home_min;
     if (rt->end < t + home_min - c->tol)
-        violation(c->out, "routes[%zu]: helper %s is home at %.6f, before the way home ends at %.6f",
-                  ri, hd->id, rt->end, t + home_min);
+        violation(c->out,
+                  "routes[%zu]: helper %s is home at %.6f, before the way home ends at %.6f", ri,
+                  hd->id, rt->end, t + home_min);
     if (!near(rt->travel_km, km, c->tol) || !near(rt->travel_min, tmin, c->tol))
-        violation(c->out, "routes[%zu]: travel %.6g km / %.6g min, recomputed %.6g km / %.6g min", ri,
-                  rt->travel_km, rt->travel_min, km, tmin);
+        violation(c->out, "routes[%zu]: travel %.6g km / %.6g min, recomputed %.6g km / %.6g min",
+                  ri, rt->travel_km, rt->travel_min, km, tmin);
     if (load > hd->capacity + c->tol)
         violation(c->out, "routes[%zu]: load %g exceeds helper %s's capacity %g", ri, load, hd->id,
                   hd->capacity);
@@ -291,7 +311,8 @@ static void check_clients(checker *c)
         const wp_roster_unassigned *u = &c->r->unassigned[i];
         int ci = wp_strmap_get(&m->client_ids, u->client);
         if (ci < 0 || u->visit < 0 || u->visit >= m->clients[ci].n_visits) {
-            violation(c->out, "unassigned[%zu]: unknown client or visit (%s, %d)", i, u->client, u->visit);
+            violation(c->out, "unassigned[%zu]: unknown client or visit (%s, %d)", i, u->client,
+                      u->visit);
             continue;
         }
         int v = m->clients[ci].first_visit + u->visit;
@@ -306,8 +327,11 @@ static void check_clients(checker *c)
         for (int k = 0; k < cl->n_visits; k++) {
             int v = cl->first_visit + k;
             int times = (c->visit_route[v] >= 0) + c->visit_unassigned[v];
-            if (times == 0) violation(c->out, "client %s visit %d is neither planned nor unassigned", cl->id, k);
-            if (times > 1) violation(c->out, "client %s visit %d is listed %d times", cl->id, k, times);
+            if (times == 0)
+                violation(c->out, "client %s visit %d is neither planned nor unassigned", cl->id,
+                          k);
+            if (times > 1)
+                violation(c->out, "client %s visit %d is listed %d times", cl->id, k, times);
             if (c->visit_route[v] < 0) continue;
             if (c->visit_start[v] < lo) lo = c->visit_start[v];
             if (c->visit_start[v] > hi) hi = c->visit_start[v];
@@ -316,20 +340,23 @@ static void check_clients(checker *c)
                 if (c->visit_route[u] < 0) continue;
                 int gap = abs(c->visit_day[v] - c->visit_day[u]);
                 if (gap < cl->min_days_between)
-                    violation(c->out, "client %s visits %d and %d are %d days apart, at least %d required",
+                    violation(c->out,
+                              "client %s visits %d and %d are %d days apart, at least %d required",
                               cl->id, j, k, gap, cl->min_days_between);
             }
         }
         if (c->client_helper[ci] == -2)
             violation(c->out, "client %s is served by more than one helper (pair rule)", cl->id);
         if (cl->consistency_min >= 0 && hi - lo > cl->consistency_min + c->tol)
-            violation(c->out, "client %s visits start %.1f minutes apart in time of day, at most %g allowed",
-                      cl->id, hi - lo, cl->consistency_min);
+            violation(
+                c->out,
+                "client %s visits start %.1f minutes apart in time of day, at most %g allowed",
+                cl->id, hi - lo, cl->consistency_min);
     }
     for (int h = 0; h < m->n_helpers; h++)
         if (c->helper_week[h] > m->helpers[h].week_min + c->tol)
-            violation(c->out, "helper %s works %.1f minutes this week, contract %.1f", m->helpers[h].id,
-                      c->helper_week[h], m->helpers[h].week_min);
+            violation(c->out, "helper %s works %.1f minutes this week, contract %.1f",
+                      m->helpers[h].id, c->helper_week[h], m->helpers[h].week_min);
 }
 
 static bool same_id(const char *a, const char *b)
@@ -366,7 +393,8 @@ static void check_assignments(checker *c)
             violation(c->out, "assignments[%zu]: provider %s, but helper %s works for %s", i,
                       a->provider, m->helpers[h].id, m->providers[c->helper_provider[h]].id);
         if (!same_id(a->previous_provider, prev_p) || !same_id(a->previous_helper, prev_h))
-            violation(c->out, "assignments[%zu]: previous provider/helper differ from the scenario", i);
+            violation(c->out, "assignments[%zu]: previous provider/helper differ from the scenario",
+                      i);
         if (a->pair_kept != (cl->helper >= 0 && cl->helper == h))
             violation(c->out, "assignments[%zu]: pair_kept is %s but should be %s", i,
                       a->pair_kept ? "true" : "false", a->pair_kept ? "false" : "true");
@@ -389,11 +417,12 @@ static void check_kpi(checker *c)
     if (!near((double)rep->name, (double)k.name, 1e-6 + 1e-9 * fabs((double)k.name)))              \
         violation(c->out, "kpi.%s: reported %.10g, recomputed %.10g", #name, (double)rep->name,    \
                   (double)k.name);
-    CHECK(clients) CHECK(clients_fully_served) CHECK(visits) CHECK(visits_served)
-    CHECK(care_hours) CHECK(unserved_hours) CHECK(travel_km) CHECK(travel_hours)
-    CHECK(travel_share) CHECK(pairs_total) CHECK(pairs_kept) CHECK(clients_changed_provider)
-    CHECK(helpers_changed_employer) CHECK(helpers_used) CHECK(helper_days) CHECK(utilization)
-    CHECK(cost_eur) CHECK(objective)
+    CHECK(clients)
+    CHECK(clients_fully_served) CHECK(visits) CHECK(visits_served) CHECK(care_hours)
+        CHECK(unserved_hours) CHECK(travel_km) CHECK(travel_hours) CHECK(travel_share)
+            CHECK(pairs_total) CHECK(pairs_kept) CHECK(clients_changed_provider)
+                CHECK(helpers_changed_employer) CHECK(helpers_used) CHECK(helper_days)
+                    CHECK(utilization) CHECK(cost_eur) CHECK(objective)
 #undef CHECK
 }
 

@@ -24,22 +24,33 @@ static char *award_scenario(uint64_t seed, int k)
     wp_rng_seed(&r, seed, 3);
     static const char *const prov[] = {"A", "B", "C", "D"};
     wp_strbuf sb = {0};
-    wp_sb_printf(&sb, "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"districts\": [");
+    wp_sb_printf(&sb,
+                 "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"districts\": [");
     for (int d = 0; d < 3; d++)
-        wp_sb_printf(&sb, "%s{\"id\": \"D%d\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
-                          "[[[%d,0],[%d,0],[%d,10],[%d,10],[%d,0]]]}}",
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"D%d\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
+                     "[[[%d,0],[%d,0],[%d,10],[%d,10],[%d,0]]]}}",
                      d ? "," : "", d, 10 * d, 10 * d + 10, 10 * d + 10, 10 * d, 10 * d);
-    wp_sb_append(&sb, "], \"providers\": [{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}, {\"id\": \"D\"}],\n\"helpers\": [");
+    wp_sb_append(&sb, "], \"providers\": [{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}, "
+                      "{\"id\": \"D\"}],\n\"helpers\": [");
     for (int h = 0; h < 10; h++) /* helpers may have clients in two districts */
-        wp_sb_printf(&sb, "%s{\"id\": \"H%d\", \"provider\": \"%s\", \"home\": [%.1f, %.1f], \"hours_per_week\": 40}",
-                     h ? "," : "", h, prov[h % 4], 1 + 28 * wp_rng_unit(&r), 1 + 8 * wp_rng_unit(&r));
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"H%d\", \"provider\": \"%s\", \"home\": [%.1f, %.1f], "
+                     "\"hours_per_week\": 40}",
+                     h ? "," : "", h, prov[h % 4], 1 + 28 * wp_rng_unit(&r),
+                     1 + 8 * wp_rng_unit(&r));
     wp_sb_append(&sb, "],\n\"clients\": [");
     for (int c = 0; c < 24; c++) {
         int h = (int)wp_rng_below(&r, 10);
-        wp_sb_printf(&sb, "%s{\"id\": \"C%d\", \"location\": [%.2f, %.2f], \"provider\": \"%s\", \"helper\": \"H%d\", \"hours_per_week\": 1}",
-                     c ? "," : "", c, 0.5 + 29 * wp_rng_unit(&r), 0.5 + 9 * wp_rng_unit(&r), prov[h % 4], h);
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"C%d\", \"location\": [%.2f, %.2f], \"provider\": \"%s\", "
+                     "\"helper\": \"H%d\", \"hours_per_week\": 1}",
+                     c ? "," : "", c, 0.5 + 29 * wp_rng_unit(&r), 0.5 + 9 * wp_rng_unit(&r),
+                     prov[h % 4], h);
     }
-    wp_sb_printf(&sb, "], \"contracting\": {\"model\": \"per_district\", \"providers_per_district\": %d}}", k);
+    wp_sb_printf(
+        &sb, "], \"contracting\": {\"model\": \"per_district\", \"providers_per_district\": %d}}",
+        k);
     return wp_sb_take(&sb);
 }
 
@@ -86,32 +97,34 @@ static void award_model_matches_enumeration(void **state)
     for (uint64_t seed = 1; seed <= 6; seed++)
         for (int k = 1; k <= 2; k++)
             for (int transfer = 0; transfer <= 1; transfer++)
-                for (int limit = 0; limit <= (k == 1); limit++) { /* none; with k = 1 also at most 1 */
-                char *json = award_scenario(seed, k);
-                wp_scenario *s = ts_scenario(json);
-                wp_award_options o;
-                wp_award_options_default(&o);
-                o.k = k;
-                o.staff_transfer = transfer;
-                o.max_districts_per_provider = limit;
-                wp_awards a;
-                double bound;
-                assert_int_equal(wp_awards_optimize(&s->model, &o, &a, &bound, NULL), WP_OK);
-                double expected = brute_force_pairs(&s->model, k, transfer, limit);
-                if (bound != expected)
-                    fail_msg("seed %llu k %d transfer %d limit %d: model bound %g, enumeration %g",
-                             (unsigned long long)seed, k, transfer, limit, bound, expected);
-                for (int d = 0; d < a.n_districts; d++) assert_int_equal(a.count[d], k);
-                for (int p = 0; p < s->model.n_providers && limit > 0; p++) {
-                    int wins = 0;
-                    for (int d = 0; d < a.n_districts; d++)
-                        for (int j = 0; j < a.count[d]; j++) wins += a.providers[d][j] == p;
-                    assert_true(wins <= limit);
+                for (int limit = 0; limit <= (k == 1);
+                     limit++) { /* none; with k = 1 also at most 1 */
+                    char *json = award_scenario(seed, k);
+                    wp_scenario *s = ts_scenario(json);
+                    wp_award_options o;
+                    wp_award_options_default(&o);
+                    o.k = k;
+                    o.staff_transfer = transfer;
+                    o.max_districts_per_provider = limit;
+                    wp_awards a;
+                    double bound;
+                    assert_int_equal(wp_awards_optimize(&s->model, &o, &a, &bound, NULL), WP_OK);
+                    double expected = brute_force_pairs(&s->model, k, transfer, limit);
+                    if (bound != expected)
+                        fail_msg(
+                            "seed %llu k %d transfer %d limit %d: model bound %g, enumeration %g",
+                            (unsigned long long)seed, k, transfer, limit, bound, expected);
+                    for (int d = 0; d < a.n_districts; d++) assert_int_equal(a.count[d], k);
+                    for (int p = 0; p < s->model.n_providers && limit > 0; p++) {
+                        int wins = 0;
+                        for (int d = 0; d < a.n_districts; d++)
+                            for (int j = 0; j < a.count[d]; j++) wins += a.providers[d][j] == p;
+                        assert_true(wins <= limit);
+                    }
+                    wp_awards_free(&a);
+                    wp_scenario_free(s);
+                    free(json);
                 }
-                wp_awards_free(&a);
-                wp_scenario_free(s);
-                free(json);
-            }
 }
 
 static char *temp_dir(void)
@@ -125,7 +138,8 @@ static char *temp_dir(void)
 static double html_value(const char *html, const char *variant, const char *kpi, bool *found)
 {
     char needle[256];
-    snprintf(needle, sizeof needle, "data-variant=\"%s\" data-kpi=\"%s\" data-value=\"", variant, kpi);
+    snprintf(needle, sizeof needle, "data-variant=\"%s\" data-kpi=\"%s\" data-value=\"", variant,
+             kpi);
     const char *at = strstr(html, needle);
     *found = at != NULL;
     return at ? strtod(at + strlen(needle), NULL) : 0;
@@ -161,11 +175,14 @@ static void compare_transfer_and_report(void **state)
         vo.staff_transfer = i == 2;
         wp_validation v;
         assert_int_equal(wp_validate(s, r, &vo, &v, NULL), WP_OK);
-        for (size_t k = 0; k < v.n_violations && k < 10; k++) fprintf(stderr, "%s: %s\n", names[i], v.violations[k]);
+        for (size_t k = 0; k < v.n_violations && k < 10; k++)
+            fprintf(stderr, "%s: %s\n", names[i], v.violations[k]);
         assert_int_equal(v.n_violations, 0);
         wp_validation_free(&v);
-        if (i < 2) assert_int_equal(r->n_transfers, 0);
-        else transfers = r->n_transfers;
+        if (i < 2)
+            assert_int_equal(r->n_transfers, 0);
+        else
+            transfers = r->n_transfers;
         /* a transferred helper works for its new provider and kept its pairs there */
         for (size_t t = 0; t < r->n_transfers; t++) {
             bool serves = false;
@@ -186,10 +203,13 @@ static void compare_transfer_and_report(void **state)
     free(comparison_text);
     assert_non_null(doc);
     const cJSON *vs = cJSON_GetObjectItem(doc, "variants");
-    double kept_without = cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(vs, 1), "kpi"), "pairs_kept")->valuedouble;
+    double kept_without =
+        cJSON_GetObjectItem(cJSON_GetObjectItem(cJSON_GetArrayItem(vs, 1), "kpi"), "pairs_kept")
+            ->valuedouble;
     const cJSON *kt = cJSON_GetObjectItem(cJSON_GetArrayItem(vs, 2), "kpi");
     assert_true(cJSON_GetObjectItem(kt, "pairs_kept")->valuedouble >= kept_without);
-    assert_true(cJSON_GetObjectItem(kt, "pairs_kept")->valuedouble <= cJSON_GetObjectItem(kt, "pairs_bound")->valuedouble);
+    assert_true(cJSON_GetObjectItem(kt, "pairs_kept")->valuedouble <=
+                cJSON_GetObjectItem(kt, "pairs_bound")->valuedouble);
     /* the report shows the comparison's numbers */
     char *html_path = wp_strdupf("%s/report.html", dir);
     assert_int_equal(wp_report_html(out, NULL, "travel_share", html_path, NULL), WP_OK);
@@ -208,7 +228,8 @@ static void compare_transfer_and_report(void **state)
             double x = html_value(html, name, k->string, &found);
             if (!found) continue;
             if (fabs(x - k->valuedouble) > 1e-9 * (1 + fabs(k->valuedouble)))
-                fail_msg("%s %s: report %.17g, comparison %.17g", name, k->string, x, k->valuedouble);
+                fail_msg("%s %s: report %.17g, comparison %.17g", name, k->string, x,
+                         k->valuedouble);
             checked++;
         }
     }

@@ -29,9 +29,12 @@ static int read_instance(const char *path, int *vehicles, double *capacity)
     int n = 0, state = 0;
     while (fgets(line, sizeof line, f)) {
         double v[7];
-        if (state == 0 && sscanf(line, "%d %lf", vehicles, capacity) == 2) state = 1;
-        else if (state == 1 && sscanf(line, "%lf %lf %lf %lf %lf %lf %lf", &v[0], &v[1], &v[2],
-                                      &v[3], &v[4], &v[5], &v[6]) == 7 && n < MAX_NODES) {
+        if (state == 0 && sscanf(line, "%d %lf", vehicles, capacity) == 2)
+            state = 1;
+        else if (state == 1 &&
+                 sscanf(line, "%lf %lf %lf %lf %lf %lf %lf", &v[0], &v[1], &v[2], &v[3], &v[4],
+                        &v[5], &v[6]) == 7 &&
+                 n < MAX_NODES) {
             int id = (int)v[0];
             X[id] = v[1], Y[id] = v[2], DEMAND[id] = v[3], READY[id] = v[4], DUE[id] = v[5],
             SERVICE[id] = v[6];
@@ -82,13 +85,18 @@ int main(int argc, char **argv)
         cJSON_ArrayForEach(v, cJSON_GetObjectItem(route, "visits"))
         {
             int id = atoi(cJSON_GetObjectItem(v, "client")->valuestring);
-            if (id < 1 || id >= n) return fail("unknown customer", cJSON_GetObjectItem(v, "client")->valuestring);
+            if (id < 1 || id >= n)
+                return fail("unknown customer", cJSON_GetObjectItem(v, "client")->valuestring);
             served[id]++;
             double d = hypot(X[id] - X[prev], Y[id] - Y[prev]);
             total += d;
             double start = cJSON_GetObjectItem(v, "start")->valuedouble;
-            if (start < t + d - eps) return fail("service starts before arrival at", cJSON_GetObjectItem(v, "client")->valuestring);
-            if (start < READY[id] - eps || start > DUE[id] + eps) return fail("service outside window at", cJSON_GetObjectItem(v, "client")->valuestring);
+            if (start < t + d - eps)
+                return fail("service starts before arrival at",
+                            cJSON_GetObjectItem(v, "client")->valuestring);
+            if (start < READY[id] - eps || start > DUE[id] + eps)
+                return fail("service outside window at",
+                            cJSON_GetObjectItem(v, "client")->valuestring);
             t = start + SERVICE[id];
             load += DEMAND[id];
             prev = id;
@@ -105,10 +113,14 @@ int main(int argc, char **argv)
             snprintf(buf, sizeof buf, "%d (%d times)", id, served[id]);
             return fail("customer not served exactly once:", buf);
         }
-    double reported = cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "kpi"), "travel_km")->valuedouble;
-    if (fabs(reported - total) > 1e-6 * (1 + total)) return fail("reported distance differs from recomputed", NULL);
-    if (argc > 3 && total > atof(argv[3])) return fail("distance above the expected maximum", argv[3]);
-    printf("check_solomon: %d routes, distance %.2f, every customer once, all constraints hold\n", used, total);
+    double reported =
+        cJSON_GetObjectItem(cJSON_GetObjectItem(doc, "kpi"), "travel_km")->valuedouble;
+    if (fabs(reported - total) > 1e-6 * (1 + total))
+        return fail("reported distance differs from recomputed", NULL);
+    if (argc > 3 && total > atof(argv[3]))
+        return fail("distance above the expected maximum", argv[3]);
+    printf("check_solomon: %d routes, distance %.2f, every customer once, all constraints hold\n",
+           used, total);
     cJSON_Delete(doc);
     return 0;
 }

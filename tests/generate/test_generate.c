@@ -33,7 +33,8 @@ static char *generate(const char *municipality, int clients, unsigned long long 
 static void same_seed_same_bytes(void **state)
 {
     (void)state;
-    char *a = generate("Someren", 150, 7), *b = generate("GM0847", 150, 7), *c = generate("Someren", 150, 8);
+    char *a = generate("Someren", 150, 7), *b = generate("GM0847", 150, 7),
+         *c = generate("Someren", 150, 8);
     char *ta = ts_read_file(a), *tb = ts_read_file(b), *tc = ts_read_file(c);
     assert_string_equal(ta, tb); /* by name or by code */
     assert_true(strcmp(ta, tc) != 0);
@@ -66,7 +67,8 @@ static void realistic_placement(void **state)
         for (int c = 0; c < m->n_clients; c++) count += m->clients[c].district == d;
         double expected = 0;
         for (int i = 0; i < w.n; i++)
-            if (strcmp(w.items[i].code, m->districts[d].id) == 0) expected = 2000 * w.items[i].elderly / elderly;
+            if (strcmp(w.items[i].code, m->districts[d].id) == 0)
+                expected = 2000 * w.items[i].elderly / elderly;
         assert_true(fabs(count - expected) <= 1.0);
     }
     wp_wijken_free(&w);
@@ -124,7 +126,8 @@ static void providers_work_regionally(void **state)
         int g = atoi(m->districts[m->clients[c].district].id + 2) / 100;
         someren += g == 847;
         assert_true(present[(size_t)g * m->n_providers + m->clients[c].provider]);
-        if (m->clients[c].helper >= 0) assert_int_equal(helper_muni[m->clients[c].helper], g), pairs++;
+        if (m->clients[c].helper >= 0)
+            assert_int_equal(helper_muni[m->clients[c].helper], g), pairs++;
     }
     assert_true(someren > 20); /* the small municipality is really in the test */
     assert_true(pairs > m->n_clients / 2);
@@ -143,10 +146,12 @@ static void grouped_areas(void **state)
     o.geo_path = WP_DEFAULT_GEO;
     o.select[o.n_select++] = "Groningen";
     o.clients = 500;
-    o.groups[o.n_groups++] = (wp_gen_group){"North", "WK001403,WK001410,WK001411,WK001412,WK001413,WK001415"};
-    o.groups[o.n_groups++] = (wp_gen_group){"Rest", "WK001400,WK001401,WK001402,WK001404,WK001405,WK001406,"
-                                                    "WK001407,WK001408,WK001409,WK001414,WK001416,WK001417,"
-                                                    "WK001418,WK001419"};
+    o.groups[o.n_groups++] =
+        (wp_gen_group){"North", "WK001403,WK001410,WK001411,WK001412,WK001413,WK001415"};
+    o.groups[o.n_groups++] =
+        (wp_gen_group){"Rest", "WK001400,WK001401,WK001402,WK001404,WK001405,WK001406,"
+                               "WK001407,WK001408,WK001409,WK001414,WK001416,WK001417,"
+                               "WK001418,WK001419"};
     char *out = ts_temp_file("", ".json");
     unlink(out);
     assert_int_equal(wp_generate(&o, out, NULL), WP_OK);
@@ -186,10 +191,8 @@ static void unknown_municipality(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(same_seed_same_bytes),
-        cmocka_unit_test(realistic_placement),
-        cmocka_unit_test(providers_work_regionally),
-        cmocka_unit_test(grouped_areas),
+        cmocka_unit_test(same_seed_same_bytes),      cmocka_unit_test(realistic_placement),
+        cmocka_unit_test(providers_work_regionally), cmocka_unit_test(grouped_areas),
         cmocka_unit_test(unknown_municipality),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

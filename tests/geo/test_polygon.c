@@ -42,9 +42,9 @@ static void holes_are_outside(void **state)
     assert_int_equal(d.n_polys, 2);
     assert_true(wp_geom_contains(&d, 1, 1));
     assert_true(wp_geom_contains(&d, 9, 5));
-    assert_false(wp_geom_contains(&d, 5, 5));    /* in the hole */
-    assert_false(wp_geom_contains(&d, 15, 15));  /* between the parts */
-    assert_true(wp_geom_contains(&d, 21, 21));   /* the island */
+    assert_false(wp_geom_contains(&d, 5, 5));   /* in the hole */
+    assert_false(wp_geom_contains(&d, 15, 15)); /* between the parts */
+    assert_true(wp_geom_contains(&d, 21, 21));  /* the island */
     assert_false(wp_geom_contains(&d, -1, 5));
     assert_true(wp_geom_area(&d) == 100 - 16 + 4);
     release(&d);
@@ -66,15 +66,18 @@ static void concave_polygon(void **state)
 static void clients_get_their_district(void **state)
 {
     (void)state;
-    wp_scenario *s = ts_scenario(
-        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\","
-        " \"districts\": [{\"id\": \"RING\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
-        "   [[[0,0],[10,0],[10,10],[0,10],[0,0]], [[3,3],[7,3],[7,7],[3,7],[3,3]]]}},"
-        "  {\"id\": \"CORE\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[3,3],[7,3],[7,7],[3,7],[3,3]]]}}],"
-        " \"providers\": [{\"id\": \"P\"}], \"helpers\": [],"
-        " \"clients\": [{\"id\": \"a\", \"location\": [1, 1], \"hours_per_week\": 1},"
-        "  {\"id\": \"b\", \"location\": [5, 5], \"hours_per_week\": 1},"
-        "  {\"id\": \"c\", \"location\": [50, 50], \"district\": \"CORE\", \"hours_per_week\": 1}]}");
+    wp_scenario *s =
+        ts_scenario("{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\","
+                    " \"districts\": [{\"id\": \"RING\", \"geometry\": {\"type\": \"Polygon\", "
+                    "\"coordinates\": "
+                    "   [[[0,0],[10,0],[10,10],[0,10],[0,0]], [[3,3],[7,3],[7,7],[3,7],[3,3]]]}},"
+                    "  {\"id\": \"CORE\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
+                    "[[[3,3],[7,3],[7,7],[3,7],[3,3]]]}}],"
+                    " \"providers\": [{\"id\": \"P\"}], \"helpers\": [],"
+                    " \"clients\": [{\"id\": \"a\", \"location\": [1, 1], \"hours_per_week\": 1},"
+                    "  {\"id\": \"b\", \"location\": [5, 5], \"hours_per_week\": 1},"
+                    "  {\"id\": \"c\", \"location\": [50, 50], \"district\": \"CORE\", "
+                    "\"hours_per_week\": 1}]}");
     const wp_model *m = &s->model;
     assert_int_equal(m->clients[0].district, 0);
     assert_int_equal(m->clients[1].district, 1);

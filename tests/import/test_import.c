@@ -28,7 +28,8 @@ static int read_rows(const char *path, row *rows, int max, int *vehicles, double
     int n = 0, state = 0;
     while (fgets(line, sizeof line, f)) {
         row r;
-        if (state == 0 && sscanf(line, "%d %lf", vehicles, capacity) == 2) state = 1;
+        if (state == 0 && sscanf(line, "%d %lf", vehicles, capacity) == 2)
+            state = 1;
         else if (state == 1 && n < max &&
                  sscanf(line, "%lf %lf %lf %lf %lf %lf %lf", &r.id, &r.x, &r.y, &r.demand, &r.ready,
                         &r.due, &r.service) == 7)
@@ -77,7 +78,8 @@ static void solomon_round_trip(void **state)
         assert_int_equal(v->days, 1);
     }
     /* travel time equals the Euclidean distance */
-    assert_true(fabs(wp_model_time(m, 0, 1, 0) - hypot(rows[1].x - rows[2].x, rows[1].y - rows[2].y)) < 1e-12);
+    assert_true(fabs(wp_model_time(m, 0, 1, 0) -
+                     hypot(rows[1].x - rows[2].x, rows[1].y - rows[2].y)) < 1e-12);
     wp_scenario_free(s);
     unlink(out);
     free(out);
@@ -88,7 +90,8 @@ static void convrp_round_trip(void **state)
     (void)state;
     char *out = tmp_out();
     wp_convrp_options o = {5, 12.5};
-    assert_int_equal(wp_import_convrp(WP_TEST_DATA "/benchmarks/convrp_10_test_1.vrp", &o, out, NULL), WP_OK);
+    assert_int_equal(
+        wp_import_convrp(WP_TEST_DATA "/benchmarks/convrp_10_test_1.vrp", &o, out, NULL), WP_OK);
     wp_scenario *s = ts_scenario_file(out);
     const wp_model *m = &s->model;
     assert_int_equal(m->n_helpers, 5);
@@ -115,18 +118,22 @@ static void convrp_round_trip(void **state)
 static void csv_dutch_spreadsheet(void **state)
 {
     (void)state;
-    char *prov = ts_temp_file("\xef\xbb\xbfid;name;tariff_HO;tariff_HO+\r\nP1;\"Zorg; \"\"Noord\"\"\";31,20;35,80\r\n", ".csv");
+    char *prov = ts_temp_file(
+        "\xef\xbb\xbfid;name;tariff_HO;tariff_HO+\r\nP1;\"Zorg; \"\"Noord\"\"\";31,20;35,80\r\n",
+        ".csv");
     char *help = ts_temp_file(
         "id;provider;home_lon;home_lat;mode;hours_per_week;max_hours_per_day;max_visits_per_day;"
         "qualification;skills;availability;absent;capacity\n"
-        "H1;P1;6,566;53,219;ebike;24;6;4;HO+;dementia|psychiatry;mon 08:00-13:00|wed 08:00-13:00 18:00-21:00;thu;\n",
+        "H1;P1;6,566;53,219;ebike;24;6;4;HO+;dementia|psychiatry;mon 08:00-13:00|wed 08:00-13:00 "
+        "18:00-21:00;thu;\n",
         ".csv");
-    char *cli = ts_temp_file(
-        "id;lon;lat;district;provider;helper;product;skills;priority;hours_per_week;visits_per_week;"
-        "days;window;min_days_between_visits;arrival_consistency_min\n"
-        "C1;6,571;53,214;;P1;H1;HO+;dementia;5;2,5;2;mon|wed|fri;09:00-12:00;2;45\n"
-        "C2;6,561;53,224;;;;;;;2;;;;;\n",
-        ".csv");
+    char *cli =
+        ts_temp_file("id;lon;lat;district;provider;helper;product;skills;priority;hours_per_week;"
+                     "visits_per_week;"
+                     "days;window;min_days_between_visits;arrival_consistency_min\n"
+                     "C1;6,571;53,214;;P1;H1;HO+;dementia;5;2,5;2;mon|wed|fri;09:00-12:00;2;45\n"
+                     "C2;6,561;53,224;;;;;;;2;;;;;\n",
+                     ".csv");
     char *out = tmp_out();
     wp_csv_options o = {cli, help, prov, NULL, NULL, NULL, "spreadsheet"};
     wp_error err;
@@ -159,7 +166,8 @@ static void csv_dutch_spreadsheet(void **state)
     assert_int_equal(c->n_visits, 2);
     assert_true(m->visits[c->first_visit].duration == 75);
     assert_int_equal(m->visits[c->first_visit].days, 1 | 4 | 16);
-    assert_true(m->visits[c->first_visit].window.from == 540 && m->visits[c->first_visit].window.to == 720);
+    assert_true(m->visits[c->first_visit].window.from == 540 &&
+                m->visits[c->first_visit].window.to == 720);
     assert_int_equal(c->min_days_between, 2);
     assert_true(c->consistency_min == 45);
     const wp_client_def *c2 = &m->clients[1]; /* empty cells: defaults */

@@ -9,8 +9,10 @@
 static const char *const minimal =
     "{\"format\": \"wijkplan-scenario/1\","
     " \"providers\": [{\"id\": \"P1\"}],"
-    " \"helpers\": [{\"id\": \"H1\", \"provider\": \"P1\", \"home\": [6.566, 53.219], \"hours_per_week\": 24}],"
-    " \"clients\": [{\"id\": \"C1\", \"location\": [6.571, 53.214], \"hours_per_week\": 3, \"visits_per_week\": 2},"
+    " \"helpers\": [{\"id\": \"H1\", \"provider\": \"P1\", \"home\": [6.566, 53.219], "
+    "\"hours_per_week\": 24}],"
+    " \"clients\": [{\"id\": \"C1\", \"location\": [6.571, 53.214], \"hours_per_week\": 3, "
+    "\"visits_per_week\": 2},"
     "              {\"id\": \"C2\", \"location\": [6.561, 53.224], \"hours_per_week\": 2}]}";
 
 static void defaults(void **state)
@@ -66,7 +68,8 @@ static void travel_model(void **state)
         "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"EPSG:28992\","
         " \"travel\": {\"detour\": 1.5, \"speed_kmh\": {\"car\": 40}},"
         " \"providers\": [{\"id\": \"P\"}],"
-        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [155000, 463000], \"hours_per_week\": 10, \"mode\": \"car\"}],"
+        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [155000, 463000], "
+        "\"hours_per_week\": 10, \"mode\": \"car\"}],"
         " \"clients\": [{\"id\": \"C\", \"location\": [158000, 467000], \"hours_per_week\": 1}]}");
     const wp_model *m = &s->model;
     int a = m->clients[0].location, b = m->helpers[0].home;
@@ -83,12 +86,14 @@ static void planar_and_times(void **state)
     wp_scenario *s = ts_scenario(
         "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"travel\": {\"speed\": 2},"
         " \"providers\": [{\"id\": \"P\"}],"
-        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 10,"
+        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": "
+        "10,"
         "   \"availability\": {\"sat\": [[\"18:00\", 1500.5]]}}],"
         " \"clients\": [{\"id\": \"C\", \"location\": [30, 40], \"visits\": ["
-        "   {\"duration_min\": 0, \"day\": \"sat\", \"window\": [1000, \"23:30\"], \"load\": 7}]}]}");
+        "   {\"duration_min\": 0, \"day\": \"sat\", \"window\": [1000, \"23:30\"], \"load\": "
+        "7}]}]}");
     const wp_model *m = &s->model;
-    assert_true(wp_model_dist(m, 0, 1) == 50);       /* Euclidean, no detour in planar units */
+    assert_true(wp_model_dist(m, 0, 1) == 50); /* Euclidean, no detour in planar units */
     assert_true(wp_model_time(m, 0, 1, WP_MODE_CAR) == 25);
     const wp_visit_def *v = &m->visits[0];
     assert_true(v->duration == 0); /* planar benchmarks may have stops without service */
@@ -107,18 +112,20 @@ static void matrix_override(void **state)
 {
     (void)state;
     wp_scenario *s = ts_scenario(
-        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"travel\": {\"matrix\": \"valid/matrix3.json\"},"
+        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"travel\": {\"matrix\": "
+        "\"valid/matrix3.json\"},"
         " \"providers\": [{\"id\": \"P\"}],"
-        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 10}],"
+        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": "
+        "10}],"
         " \"clients\": [{\"id\": \"A\", \"location\": [3, 4], \"hours_per_week\": 1},"
         "               {\"id\": \"B\", \"location\": [6, 8], \"hours_per_week\": 1},"
         "               {\"id\": \"Z\", \"location\": [100, 0], \"hours_per_week\": 1}]}");
     const wp_model *m = &s->model;
     int a = 0, b = 1, z = 2, home = 3;
-    assert_true(wp_model_time(m, a, b, WP_MODE_BIKE) == 42);  /* listed pair: the matrix */
+    assert_true(wp_model_time(m, a, b, WP_MODE_BIKE) == 42); /* listed pair: the matrix */
     assert_true(wp_model_dist(m, a, b) == 9.5);
     assert_true(wp_model_time(m, home, a, WP_MODE_BIKE) == 11);
-    assert_true(wp_model_dist(m, z, home) == 100);            /* unlisted: computed */
+    assert_true(wp_model_dist(m, z, home) == 100); /* unlisted: computed */
     assert_true(wp_model_time(m, z, home, WP_MODE_BIKE) == 100);
     wp_scenario_free(s);
 }
@@ -127,19 +134,22 @@ static void matrix_override(void **state)
 static void all_problems_at_once(void **state)
 {
     (void)state;
-    char *e = ts_scenario_errors(
-        "{\"format\": \"wijkplan-scenario/1\", \"providers\": [{\"id\": \"P\"}],"
-        " \"helpers\": [{\"id\": \"H\", \"provider\": \"Q\", \"home\": [6.5, 53.2], \"hours_per_week\": 10}],"
-        " \"clients\": [{\"id\": \"C\", \"location\": [6.5, 53.2], \"hours_per_week\": 1, \"window\": [\"10:00\", \"09:00\"]},"
-        "               {\"id\": \"D\", \"location\": [6.5, 53.2], \"hours_per_week\": 1, \"prioriteit\": 5}]}");
+    char *e =
+        ts_scenario_errors("{\"format\": \"wijkplan-scenario/1\", \"providers\": [{\"id\": \"P\"}],"
+                           " \"helpers\": [{\"id\": \"H\", \"provider\": \"Q\", \"home\": [6.5, "
+                           "53.2], \"hours_per_week\": 10}],"
+                           " \"clients\": [{\"id\": \"C\", \"location\": [6.5, 53.2], "
+                           "\"hours_per_week\": 1, \"window\": [\"10:00\", \"09:00\"]},"
+                           "               {\"id\": \"D\", \"location\": [6.5, 53.2], "
+                           "\"hours_per_week\": 1, \"prioriteit\": 5}]}");
     assert_non_null(strstr(e, "test.json: clients[0].window: \"10:00\" is after \"09:00\""));
     assert_non_null(strstr(e, "test.json: clients[1].prioriteit: unknown field"));
     free(e);
     /* references are checked once the types are right */
-    e = ts_scenario_errors(
-        "{\"format\": \"wijkplan-scenario/1\", \"providers\": [{\"id\": \"P\"}],"
-        " \"helpers\": [{\"id\": \"H\", \"provider\": \"Q\", \"home\": [6.5, 53.2], \"hours_per_week\": 10}],"
-        " \"clients\": []}");
+    e = ts_scenario_errors("{\"format\": \"wijkplan-scenario/1\", \"providers\": [{\"id\": \"P\"}],"
+                           " \"helpers\": [{\"id\": \"H\", \"provider\": \"Q\", \"home\": [6.5, "
+                           "53.2], \"hours_per_week\": 10}],"
+                           " \"clients\": []}");
     assert_string_equal(e, "test.json: helpers[0].provider: unknown provider \"Q\"\n");
     free(e);
 }
@@ -149,7 +159,8 @@ static void extra_is_carried(void **state)
     (void)state;
     wp_scenario *s = ts_scenario(
         "{\"format\": \"wijkplan-scenario/1\", \"extra\": {\"anything\": [1, {\"goes\": true}]},"
-        " \"providers\": [{\"id\": \"P\", \"extra\": {\"kvk\": \"123\"}}], \"helpers\": [], \"clients\": []}");
+        " \"providers\": [{\"id\": \"P\", \"extra\": {\"kvk\": \"123\"}}], \"helpers\": [], "
+        "\"clients\": []}");
     assert_string_equal(s->model.extra_json, "{\"anything\":[1,{\"goes\":true}]}");
     assert_string_equal(s->model.providers[0].extra_json, "{\"kvk\":\"123\"}");
     wp_scenario_free(s);

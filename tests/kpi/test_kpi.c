@@ -19,20 +19,28 @@ static const char *const scenario_text =
     "{\"format\": \"wijkplan-scenario/1\", \"name\": \"kpi\", \"crs\": \"planar\","
     " \"districts\": [{\"id\": \"D\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
     "   [[[-10,-10],[200,-10],[200,200],[-10,200],[-10,-10]]]}}],"
-    " \"providers\": [{\"id\": \"A\", \"tariff\": {\"HO\": 30, \"HO+\": 36}}, {\"id\": \"B\", \"tariff\": {\"HO\": 32}}],"
+    " \"providers\": [{\"id\": \"A\", \"tariff\": {\"HO\": 30, \"HO+\": 36}}, {\"id\": \"B\", "
+    "\"tariff\": {\"HO\": 32}}],"
     " \"helpers\": ["
-    "  {\"id\": \"H1\", \"provider\": \"A\", \"home\": [0, 0], \"hours_per_week\": 10, \"max_hours_per_day\": 3,"
+    "  {\"id\": \"H1\", \"provider\": \"A\", \"home\": [0, 0], \"hours_per_week\": 10, "
+    "\"max_hours_per_day\": 3,"
     "   \"max_visits_per_day\": 3, \"qualification\": \"HO+\", \"capacity\": 20},"
     "  {\"id\": \"H2\", \"provider\": \"B\", \"home\": [100, 0], \"hours_per_week\": 10}],"
     " \"clients\": ["
-    "  {\"id\": \"C1\", \"location\": [3, 4], \"provider\": \"A\", \"helper\": \"H1\", \"priority\": 2,"
+    "  {\"id\": \"C1\", \"location\": [3, 4], \"provider\": \"A\", \"helper\": \"H1\", "
+    "\"priority\": 2,"
     "   \"visits\": [{\"duration_min\": 60, \"window\": [480, 600], \"load\": 5}]},"
-    "  {\"id\": \"C2\", \"location\": [6, 8], \"provider\": \"B\", \"helper\": \"H2\", \"product\": \"HO+\","
+    "  {\"id\": \"C2\", \"location\": [6, 8], \"provider\": \"B\", \"helper\": \"H2\", "
+    "\"product\": \"HO+\","
     "   \"priority\": 5, \"visits\": [{\"duration_min\": 30, \"load\": 5}]},"
-    "  {\"id\": \"C3\", \"location\": [0, 50], \"priority\": 4, \"visits\": [{\"duration_min\": 45}]},"
-    "  {\"id\": \"C4\", \"location\": [0, 10], \"min_days_between_visits\": 2, \"arrival_consistency_min\": 30,"
-    "   \"visits\": [{\"duration_min\": 30, \"window\": [480, 700]}, {\"duration_min\": 30, \"window\": [480, 700]}]}],"
-    " \"contracting\": {\"model\": \"per_district\", \"providers_per_district\": 2, \"awards\": {\"D\": [\"A\", \"B\"]}}}";
+    "  {\"id\": \"C3\", \"location\": [0, 50], \"priority\": 4, \"visits\": [{\"duration_min\": "
+    "45}]},"
+    "  {\"id\": \"C4\", \"location\": [0, 10], \"min_days_between_visits\": 2, "
+    "\"arrival_consistency_min\": 30,"
+    "   \"visits\": [{\"duration_min\": 30, \"window\": [480, 700]}, {\"duration_min\": 30, "
+    "\"window\": [480, 700]}]}],"
+    " \"contracting\": {\"model\": \"per_district\", \"providers_per_district\": 2, \"awards\": "
+    "{\"D\": [\"A\", \"B\"]}}}";
 
 static wp_roster_visit visit(const char *client, int k, double arrival, double start, double dur,
                              double leg)
@@ -44,8 +52,12 @@ static wp_roster_visit visit(const char *client, int k, double arrival, double s
 static wp_roster_assignment assign(const char *c, const char *p, const char *h, const char *pp,
                                    const char *ph, bool kept)
 {
-    wp_roster_assignment a = {wp_strdup(c), wp_strdup(p), wp_strdup(h), pp ? wp_strdup(pp) : NULL,
-                              ph ? wp_strdup(ph) : NULL, kept};
+    wp_roster_assignment a = {wp_strdup(c),
+                              wp_strdup(p),
+                              wp_strdup(h),
+                              pp ? wp_strdup(pp) : NULL,
+                              ph ? wp_strdup(ph) : NULL,
+                              kept};
     return a;
 }
 
@@ -285,7 +297,8 @@ static void validator_catches_each_rule(void **state)
     check_mutation(scenario_text, duplicate_route, "has two routes on mon");
     check_mutation(scenario_text, other_helper, "served by more than one helper");
     check_mutation(scenario_text, consistency, "start 66.3 minutes apart");
-    check_mutation(scenario_text, drop_unassigned, "client C3 visit 0 is neither planned nor unassigned");
+    check_mutation(scenario_text, drop_unassigned,
+                   "client C3 visit 0 is neither planned nor unassigned");
     check_mutation(scenario_text, also_unassigned, "client C1 visit 0 is listed 2 times");
     check_mutation(scenario_text, wrong_pair_flag, "pair_kept is false but should be true");
     check_mutation(scenario_text, wrong_objective, "kpi.objective");
@@ -296,7 +309,8 @@ static void validator_catches_each_rule(void **state)
     check_mutation(scenario_text, unknown_client, "unknown client \"C99\"");
     check_mutation(scenario_text, no_awards, "needs the roster's awards");
     char *v;
-    v = variant("\"hours_per_week\": 10, \"max_hours_per_day\": 3", "\"hours_per_week\": 4, \"max_hours_per_day\": 3");
+    v = variant("\"hours_per_week\": 10, \"max_hours_per_day\": 3",
+                "\"hours_per_week\": 4, \"max_hours_per_day\": 3");
     check_mutation(v, NULL, "this week, contract 240.0");
     free(v);
     v = variant("\"max_visits_per_day\": 3", "\"max_visits_per_day\": 2");
@@ -314,8 +328,9 @@ static void validator_catches_each_rule(void **state)
     v = variant("\"priority\": 2,", "\"priority\": 2, \"skills\": [\"dementia\"],");
     check_mutation(v, NULL, "lacks the client's skills or qualification");
     free(v);
-    v = variant("\"visits\": [{\"duration_min\": 30, \"window\": [480, 700]}, {",
-                "\"visits\": [{\"duration_min\": 30, \"window\": [480, 700], \"days\": [\"tue\"]}, {");
+    v = variant(
+        "\"visits\": [{\"duration_min\": 30, \"window\": [480, 700]}, {",
+        "\"visits\": [{\"duration_min\": 30, \"window\": [480, 700], \"days\": [\"tue\"]}, {");
     check_mutation(v, NULL, "mon is not an allowed day");
     free(v);
     /* contracting checked as another variant: open house forbids C2 at A */

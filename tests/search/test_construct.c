@@ -19,12 +19,14 @@ static void random_instances_are_valid(void **state)
     }
 }
 
-static const char *const two_helpers =
-    "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\","
-    " \"providers\": [{\"id\": \"P\"}],"
-    " \"helpers\": [{\"id\": \"NEAR\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 20},"
-    "              {\"id\": \"FAR\", \"provider\": \"P\", \"home\": [60, 0], \"hours_per_week\": 20}],"
-    " \"clients\": [{\"id\": \"C\", \"location\": [2, 0], \"helper\": \"FAR\", \"hours_per_week\": 2}]}";
+static const char *const two_helpers = "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\","
+                                       " \"providers\": [{\"id\": \"P\"}],"
+                                       " \"helpers\": [{\"id\": \"NEAR\", \"provider\": \"P\", "
+                                       "\"home\": [0, 0], \"hours_per_week\": 20},"
+                                       "              {\"id\": \"FAR\", \"provider\": \"P\", "
+                                       "\"home\": [60, 0], \"hours_per_week\": 20}],"
+                                       " \"clients\": [{\"id\": \"C\", \"location\": [2, 0], "
+                                       "\"helper\": \"FAR\", \"hours_per_week\": 2}]}";
 
 /* The pair survives even though the other helper lives next door. */
 static void keeps_pairs(void **state)
@@ -45,11 +47,14 @@ static void keeps_pairs(void **state)
 static void most_vulnerable_first(void **state)
 {
     (void)state;
-    wp_scenario *s = ts_scenario(
-        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"providers\": [{\"id\": \"P\"}],"
-        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 2.5}],"
-        " \"clients\": [{\"id\": \"LOW\", \"location\": [1, 0], \"priority\": 1, \"hours_per_week\": 2},"
-        "               {\"id\": \"HIGH\", \"location\": [9, 0], \"priority\": 5, \"hours_per_week\": 2}]}");
+    wp_scenario *s = ts_scenario("{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", "
+                                 "\"providers\": [{\"id\": \"P\"}],"
+                                 " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": "
+                                 "[0, 0], \"hours_per_week\": 2.5}],"
+                                 " \"clients\": [{\"id\": \"LOW\", \"location\": [1, 0], "
+                                 "\"priority\": 1, \"hours_per_week\": 2},"
+                                 "               {\"id\": \"HIGH\", \"location\": [9, 0], "
+                                 "\"priority\": 5, \"hours_per_week\": 2}]}");
     wp_roster *r = ts_solve(s, 1, 1, 0);
     assert_int_equal(r->n_assignments, 1);
     assert_string_equal(r->assignments[0].client, "HIGH");
@@ -72,25 +77,34 @@ static void honest_reasons(void **state)
 {
     (void)state;
     wp_scenario *s = ts_scenario(
-        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"providers\": [{\"id\": \"P\"}, {\"id\": \"Q\"}],"
-        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 30,"
-        "   \"availability\": {\"mon\": [[\"08:00\", \"12:00\"]], \"tue\": [[\"08:00\", \"12:00\"]]}}],"
+        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"providers\": [{\"id\": "
+        "\"P\"}, {\"id\": \"Q\"}],"
+        " \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": "
+        "30,"
+        "   \"availability\": {\"mon\": [[\"08:00\", \"12:00\"]], \"tue\": [[\"08:00\", "
+        "\"12:00\"]]}}],"
         " \"clients\": ["
-        "  {\"id\": \"SKILL\", \"location\": [1, 0], \"skills\": [\"psychiatry\"], \"hours_per_week\": 1},"
+        "  {\"id\": \"SKILL\", \"location\": [1, 0], \"skills\": [\"psychiatry\"], "
+        "\"hours_per_week\": 1},"
         "  {\"id\": \"PLUS\", \"location\": [1, 0], \"product\": \"HO+\", \"hours_per_week\": 1},"
         "  {\"id\": \"OTHER\", \"location\": [1, 0], \"provider\": \"Q\", \"hours_per_week\": 1},"
         "  {\"id\": \"FRIDAY\", \"location\": [1, 0], \"days\": [\"fri\"], \"hours_per_week\": 1},"
-        "  {\"id\": \"EVENING\", \"location\": [1, 0], \"window\": [\"18:00\", \"20:00\"], \"hours_per_week\": 1},"
-        "  {\"id\": \"SPACED\", \"location\": [1, 0], \"hours_per_week\": 2, \"visits_per_week\": 2,"
+        "  {\"id\": \"EVENING\", \"location\": [1, 0], \"window\": [\"18:00\", \"20:00\"], "
+        "\"hours_per_week\": 1},"
+        "  {\"id\": \"SPACED\", \"location\": [1, 0], \"hours_per_week\": 2, \"visits_per_week\": "
+        "2,"
         "   \"min_days_between_visits\": 2, \"priority\": 5}]}");
     wp_roster *r = ts_solve(s, 1, 1, 0);
     assert_string_equal(reason_for(r, "SKILL"), "no helper has skill 'psychiatry'");
     assert_string_equal(reason_for(r, "PLUS"), "no helper is qualified for HO+");
-    assert_string_equal(reason_for(r, "OTHER"),
-                        "no helper of provider Q (the client's choice) has the client's skills and qualification");
+    assert_string_equal(
+        reason_for(r, "OTHER"),
+        "no helper of provider Q (the client's choice) has the client's skills and qualification");
     assert_string_equal(reason_for(r, "FRIDAY"), "no eligible helper works on fri");
-    assert_non_null(strstr(reason_for(r, "EVENING"), "no eligible helper can fit a 60-minute visit starting 18:00-20:00"));
-    assert_non_null(strstr(reason_for(r, "SPACED"), "at least 2 days from the client's other visits"));
+    assert_non_null(strstr(reason_for(r, "EVENING"),
+                           "no eligible helper can fit a 60-minute visit starting 18:00-20:00"));
+    assert_non_null(
+        strstr(reason_for(r, "SPACED"), "at least 2 days from the client's other visits"));
     ts_assert_valid(s, r);
     wp_roster_free(r);
     wp_scenario_free(s);

@@ -130,15 +130,18 @@ static void predicted_equals_recomputed(void **state)
     static const char *const solomon[] = {"C101", "R101", "RC101", "R201"};
     for (uint64_t seed = 1; seed <= 29; seed++) {
         fixture f;
-        if (seed > 25) setup_solomon(&f, seed, solomon[seed - 26]);
-        else setup(&f, seed, 20 + (int)(seed % 25), 3 + (int)(seed % 4));
+        if (seed > 25)
+            setup_solomon(&f, seed, solomon[seed - 26]);
+        else
+            setup(&f, seed, 20 + (int)(seed % 25), 3 + (int)(seed % 4));
         scramble(&f);
         int n = f.p.n_visits;
         for (int pass = 0; pass < 5; pass++)
             for (int u = 0; u < n; u++) {
                 if (f.s.route_of[u] < 0) continue;
                 for (int o = 0; o < 2; o++)
-                    if (f.s.route_of[u] >= 0) checked[5 + o] += check_move(&f, solo_ops[o], u, -1, seed);
+                    if (f.s.route_of[u] >= 0)
+                        checked[5 + o] += check_move(&f, solo_ops[o], u, -1, seed);
                 for (int k = 0; k < f.p.n_neighbours; k++) {
                     int v = f.p.neighbours[(size_t)u * f.p.n_neighbours + k];
                     if (v < 0 || f.s.route_of[v] < 0 || f.s.route_of[u] < 0) continue;
@@ -201,8 +204,10 @@ static bool brute_force(const wp_sol *s, int h, int d, const int *nodes, int n, 
         double lo = w[k].from, hi = w[k].to;
         for (int it = 0; it < 80; it++) {
             double mid = (lo + hi) / 2, e;
-            if (simulate_from(s, h, nodes, n, mid, &e)) lo = mid;
-            else hi = mid;
+            if (simulate_from(s, h, nodes, n, mid, &e))
+                lo = mid;
+            else
+                hi = mid;
         }
         simulate_from(s, h, nodes, n, lo, &end);
         /* the latest departure may end after the window; then an earlier one may not */
@@ -214,8 +219,10 @@ static bool brute_force(const wp_sol *s, int h, int d, const int *nodes, int n, 
             for (int it = 0; it < 80; it++) {
                 double mid = (a + b) / 2;
                 simulate_from(s, h, nodes, n, mid, &e);
-                if (e <= w[k].to) a = mid;
-                else b = mid;
+                if (e <= w[k].to)
+                    a = mid;
+                else
+                    b = mid;
             }
             t = a;
             simulate_from(s, h, nodes, n, t, &end);
@@ -240,7 +247,8 @@ static void segments_agree_with_simulation(void **state)
         int nodes[16];
         for (int trial = 0; trial < 300; trial++) {
             /* a random route of 1..6 served visits for a random helper and day it works */
-            int h = (int)wp_rng_below(&f.rng, (uint32_t)m->n_helpers), d = (int)wp_rng_below(&f.rng, 5);
+            int h = (int)wp_rng_below(&f.rng, (uint32_t)m->n_helpers),
+                d = (int)wp_rng_below(&f.rng, 5);
             if (!wp_helper_works(m, h, d)) continue;
             int n = 1 + (int)wp_rng_below(&f.rng, 6), k = 0;
             for (int tries = 0; tries < 50 && k < n; tries++) {

@@ -58,7 +58,8 @@ char *ts_scenario_errors(const char *json)
     return wp_sb_take(&sb);
 }
 
-wp_roster *ts_solve(const wp_scenario *s, unsigned long long seed, int threads, long long iterations)
+wp_roster *ts_solve(const wp_scenario *s, unsigned long long seed, int threads,
+                    long long iterations)
 {
     wp_solve_options o;
     wp_solve_options_default(&o);
@@ -87,9 +88,11 @@ size_t ts_violations(const wp_scenario *s, const wp_roster *r, const char *needl
     size_t n = v.n_violations;
     if (needle) {
         bool found = false;
-        for (size_t i = 0; i < v.n_violations && i < 10000; i++) found |= strstr(v.violations[i], needle) != NULL;
+        for (size_t i = 0; i < v.n_violations && i < 10000; i++)
+            found |= strstr(v.violations[i], needle) != NULL;
         if (!found) {
-            for (size_t i = 0; i < v.n_violations && i < 20; i++) fprintf(stderr, "  %s\n", v.violations[i]);
+            for (size_t i = 0; i < v.n_violations && i < 20; i++)
+                fprintf(stderr, "  %s\n", v.violations[i]);
             fail_msg("no violation mentions \"%s\"", needle);
         }
     }
@@ -104,7 +107,8 @@ void ts_assert_valid(const wp_scenario *s, const wp_roster *r)
     wp_error err;
     wp_error_init(&err);
     assert_int_equal(wp_validate(s, r, NULL, &v, &err), WP_OK);
-    for (size_t i = 0; i < v.n_violations && i < 20; i++) fprintf(stderr, "violation: %s\n", v.violations[i]);
+    for (size_t i = 0; i < v.n_violations && i < 20; i++)
+        fprintf(stderr, "violation: %s\n", v.violations[i]);
     size_t n = v.n_violations;
     wp_validation_free(&v);
     wp_error_clear(&err);
@@ -123,18 +127,24 @@ char *ts_random_scenario(uint64_t seed, int clients, int helpers)
     static const char *const days[] = {"mon", "tue", "wed", "thu", "fri"};
     static const char *const modes[] = {"bike", "car", "ebike", "walk"};
     wp_strbuf sb = {0};
-    wp_sb_printf(&sb, "{\"format\": \"wijkplan-scenario/1\", \"name\": \"random %llu\", \"crs\": \"planar\",\n"
-                      "\"travel\": {\"speed\": 0.5},\n\"providers\": [{\"id\": \"A\"}, {\"id\": \"B\"}],\n\"helpers\": [\n",
-                 (unsigned long long)seed);
+    wp_sb_printf(
+        &sb,
+        "{\"format\": \"wijkplan-scenario/1\", \"name\": \"random %llu\", \"crs\": \"planar\",\n"
+        "\"travel\": {\"speed\": 0.5},\n\"providers\": [{\"id\": \"A\"}, {\"id\": "
+        "\"B\"}],\n\"helpers\": [\n",
+        (unsigned long long)seed);
     for (int h = 0; h < helpers; h++) {
         double from = 420 + 30 * wp_rng_below(&r, 4), to = from + 240 + 60 * wp_rng_below(&r, 5);
-        wp_sb_printf(&sb, "%s{\"id\": \"H%d\", \"provider\": \"%s\", \"home\": [%.1f, %.1f], \"mode\": \"%s\", "
-                          "\"hours_per_week\": %d, \"max_hours_per_day\": %d, \"max_visits_per_day\": %d, "
-                          "\"qualification\": \"%s\", \"skills\": [%s], \"capacity\": %d, \"availability\": {",
-                     h ? ",\n" : "", h, wp_rng_below(&r, 3) ? "A" : "B", uniform(&r, 0, 60), uniform(&r, 0, 60),
-                     modes[wp_rng_below(&r, 4)], 10 + 4 * (int)wp_rng_below(&r, 6), 5 + (int)wp_rng_below(&r, 4),
-                     2 + (int)wp_rng_below(&r, 4), wp_rng_below(&r, 2) ? "HO+" : "HO",
-                     wp_rng_below(&r, 3) ? "" : "\"dementia\"", 8 + (int)wp_rng_below(&r, 8));
+        wp_sb_printf(
+            &sb,
+            "%s{\"id\": \"H%d\", \"provider\": \"%s\", \"home\": [%.1f, %.1f], \"mode\": \"%s\", "
+            "\"hours_per_week\": %d, \"max_hours_per_day\": %d, \"max_visits_per_day\": %d, "
+            "\"qualification\": \"%s\", \"skills\": [%s], \"capacity\": %d, \"availability\": {",
+            h ? ",\n" : "", h, wp_rng_below(&r, 3) ? "A" : "B", uniform(&r, 0, 60),
+            uniform(&r, 0, 60), modes[wp_rng_below(&r, 4)], 10 + 4 * (int)wp_rng_below(&r, 6),
+            5 + (int)wp_rng_below(&r, 4), 2 + (int)wp_rng_below(&r, 4),
+            wp_rng_below(&r, 2) ? "HO+" : "HO", wp_rng_below(&r, 3) ? "" : "\"dementia\"",
+            8 + (int)wp_rng_below(&r, 8));
         int n = 0;
         for (int d = 0; d < 5; d++) {
             if (wp_rng_below(&r, 5) == 0) continue;
@@ -146,20 +156,28 @@ char *ts_random_scenario(uint64_t seed, int clients, int helpers)
     for (int c = 0; c < clients; c++) {
         double from = 450 + 30 * wp_rng_below(&r, 8), width = 60 + 60 * wp_rng_below(&r, 6);
         int visits = 1 + (wp_rng_below(&r, 3) == 0);
-        wp_sb_printf(&sb, "%s{\"id\": \"C%d\", \"location\": [%.2f, %.2f], \"priority\": %d, \"product\": \"%s\"",
-                     c ? ",\n" : "", c, uniform(&r, 0, 60), uniform(&r, 0, 60), 1 + (int)wp_rng_below(&r, 5),
-                     wp_rng_below(&r, 5) == 0 ? "HO+" : "HO");
+        wp_sb_printf(
+            &sb,
+            "%s{\"id\": \"C%d\", \"location\": [%.2f, %.2f], \"priority\": %d, \"product\": \"%s\"",
+            c ? ",\n" : "", c, uniform(&r, 0, 60), uniform(&r, 0, 60), 1 + (int)wp_rng_below(&r, 5),
+            wp_rng_below(&r, 5) == 0 ? "HO+" : "HO");
         if (wp_rng_below(&r, 6) == 0) wp_sb_append(&sb, ", \"skills\": [\"dementia\"]");
-        if (wp_rng_below(&r, 3) == 0) wp_sb_printf(&sb, ", \"provider\": \"%s\"", wp_rng_below(&r, 2) ? "A" : "B");
-        if (wp_rng_below(&r, 3) == 0) wp_sb_printf(&sb, ", \"helper\": \"H%d\"", (int)wp_rng_below(&r, (uint32_t)helpers));
-        if (wp_rng_below(&r, 4) == 0) wp_sb_printf(&sb, ", \"arrival_consistency_min\": %d", 30 + 30 * (int)wp_rng_below(&r, 3));
+        if (wp_rng_below(&r, 3) == 0)
+            wp_sb_printf(&sb, ", \"provider\": \"%s\"", wp_rng_below(&r, 2) ? "A" : "B");
+        if (wp_rng_below(&r, 3) == 0)
+            wp_sb_printf(&sb, ", \"helper\": \"H%d\"", (int)wp_rng_below(&r, (uint32_t)helpers));
+        if (wp_rng_below(&r, 4) == 0)
+            wp_sb_printf(&sb, ", \"arrival_consistency_min\": %d",
+                         30 + 30 * (int)wp_rng_below(&r, 3));
         wp_sb_printf(&sb, ", \"visits\": [");
         for (int k = 0; k < visits; k++)
-            wp_sb_printf(&sb, "%s{\"duration_min\": %d, \"window\": [%.0f, %.0f], \"load\": %d}", k ? ", " : "",
-                         30 + 15 * (int)wp_rng_below(&r, 6), from, from + width, 1 + (int)wp_rng_below(&r, 4));
+            wp_sb_printf(&sb, "%s{\"duration_min\": %d, \"window\": [%.0f, %.0f], \"load\": %d}",
+                         k ? ", " : "", 30 + 15 * (int)wp_rng_below(&r, 6), from, from + width,
+                         1 + (int)wp_rng_below(&r, 4));
         wp_sb_printf(&sb, "], \"min_days_between_visits\": %d}", (int)wp_rng_below(&r, 3));
     }
-    wp_sb_append(&sb, "],\n\"objective\": {\"unserved_minute\": 100, \"broken_pair\": 50, \"travel_minute\": 1, \"helper_day\": 5, \"helper\": 20}}\n");
+    wp_sb_append(&sb, "],\n\"objective\": {\"unserved_minute\": 100, \"broken_pair\": 50, "
+                      "\"travel_minute\": 1, \"helper_day\": 5, \"helper\": 20}}\n");
     return wp_sb_take(&sb);
 }
 

@@ -21,7 +21,8 @@ wp_scenario *ts_scenario_file(const char *path);
 char *ts_scenario_errors(const char *json);
 
 /* Solves with a seed, threads and an iteration budget (0 = construction only). */
-wp_roster *ts_solve(const wp_scenario *s, unsigned long long seed, int threads, long long iterations);
+wp_roster *ts_solve(const wp_scenario *s, unsigned long long seed, int threads,
+                    long long iterations);
 
 /* Fails the test, listing violations, unless the independent validator accepts the roster. */
 void ts_assert_valid(const wp_scenario *s, const wp_roster *r);
