@@ -317,6 +317,29 @@ static void report_round(FILE *out, bool memory, const wp_sol *s, double start, 
     fflush(out);
 }
 
+/* Cluster indices by number of clients, largest first (ties: lower index first). */
+typedef struct sized {
+    int size, index;
+} sized;
+
+static int cmp_size_desc(const void *a, const void *b)
+{
+    const sized *x = a, *y = b;
+    if (x->size != y->size) return y->size - x->size;
+    return x->index - y->index;
+}
+
+static int *largest_first(const int *c_start, int k)
+{
+    sized *by = wp_malloc(((size_t)k + 1) * sizeof *by);
+    for (int i = 0; i < k; i++) by[i] = (sized){c_start[i + 1] - c_start[i], i};
+    qsort(by, (size_t)k, sizeof *by, cmp_size_desc);
+    int *order = wp_malloc(((size_t)k + 1) * sizeof *order);
+    for (int i = 0; i < k; i++) order[i] = by[i].index;
+    free(by);
+    return order;
+}
+
 static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double seconds,
                       double share, wp_search_stats *stats)
 {
@@ -364,10 +387,16 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
                   0,
                   wp_clock_now()};
     cluster_result *res = wp_calloc((size_t)k + 1, sizeof *res);
+    /* largest clusters first, so that no thread is left with a big one at the end of the round;
+     * results still merge in cluster order */
+    int *order = largest_first(c_start, k);
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
-    for (int i = 0; i < k; i++)
+    for (int j = 0; j < k; j++) {
+        int i = order[j];
         plan_cluster(&x, i, c_list + c_start[i], c_start[i + 1] - c_start[i], h_list + h_start[i],
                      h_start[i + 1] - h_start[i], &res[i]);
+    }
+    free(order);
     for (int i = 0; i < k; i++) {
         merge(sol, &res[i]);
         stats->iterations += res[i].iterations;
