@@ -64,7 +64,7 @@ for n in $sizes; do
         pick="WK034404,WK034405"
         "$bin" export subset "$scen" --districts "$pick" -o "$work/alone.json" 2> /dev/null
         "$bin" kpi "$scen" "$work/r10k.json" --districts "$pick" > "$work/in_run.json"
-        alone_visits=$(grep -c '"location"' "$work/alone.json")
+        alone_visits=$(( $(grep -c '"location"' "$work/alone.json") + $(grep -c '"visits_per_week"' "$work/alone.json" || true) ))
         "$bin" solve "$work/alone.json" -o "$work/alone_r.json" --threads 2 --time-limit 900 --quiet \
             --iterations $(( budget * 10 * alone_visits / (n + second_visits) ))
         "$bin" validate "$work/alone.json" "$work/alone_r.json" --quiet
