@@ -23,7 +23,7 @@
 #include "util/clock.h"
 
 #define DECOMPOSE_MIN_CLIENTS 1500 /* below this one search sees everything */
-#define TARGET_HELPERS        60   /* helpers per cluster: about 600 clients */
+#define TARGET_HELPERS        40   /* helpers per cluster: about 400 clients */
 #define KMEANS_ROUNDS         8
 
 bool wp_decompose_wanted(const wp_instance *p)
