@@ -889,7 +889,7 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
     if (s == WP_OK && e->count + e->dropped > before) s = wp_error_status(e);
     if (s == WP_OK) wp_model_default_market(m);
     /* a dense distance table pays off for small instances (at most 32 MB) */
-    if (s == WP_OK) wp_model_cache_distances(m, WP_DIST_CACHE_MAX_LOCATIONS);
+    if (s == WP_OK) wp_model_cache_distances(m, 2000);
     if (s != WP_OK) {
         wp_error_clear(&local);
         return fail(&L, s);

@@ -210,11 +210,7 @@ static inline double wp_model_time(const wp_model *m, int a, int b, int mode)
     return wp_model_dist(m, a, b) * m->min_per_km[mode];
 }
 
-/* Builds the dense distance cache when the instance is small enough to keep it in a core's
- * cache; a pure speed-up (the values are computed exactly as wp_model_dist would). Above a few
- * hundred locations the table no longer fits and computing the distance is faster: measured
- * 1.4x faster on a 1,000-client municipality, 13% on the 10k one. */
-#define WP_DIST_CACHE_MAX_LOCATIONS 300
+/* Builds the dense distance cache when the instance is small enough; a pure speed-up. */
 void wp_model_cache_distances(wp_model *m, int max_locations);
 
 /* Availability windows of helper h on day d. */

@@ -136,7 +136,7 @@ void wp_submodel_build(wp_submodel *sm, const wp_model *parent, const wp_market 
     copy_helpers(sm, parent, helpers, nh, nc);
     copy_clients(sm, parent, clients, nc, child_helper);
     copy_market(sm, parent, pmk);
-    wp_model_cache_distances(c, WP_DIST_CACHE_MAX_LOCATIONS);
+    wp_model_cache_distances(c, 2000);
     free(child_helper);
 }
 
