@@ -146,6 +146,8 @@ typedef struct cluster_result {
     int *nodes;           /* parent visits */
     double *early, *late; /* per parent visit of the cluster's clients, in client order */
     long long iterations;
+    bool skipped; /* the round's time was up before the cluster started: the plan stays as it was */
+    bool cut;     /* the round's time ended the cluster's search before its budget */
 } cluster_result;
 
 static void free_result(cluster_result *r)
@@ -252,6 +254,11 @@ static void cluster_finished(plan_ctx *x)
 static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc, const int *helpers,
                          int nh, cluster_result *out)
 {
+    if (wp_clock_now() >= x->round_end) {
+        out->skipped = true;
+        cluster_finished(x);
+        return;
+    }
     wp_submodel sm;
     wp_submodel_build(&sm, x->p->m, x->p->mk, clients, nc, helpers, nh);
     wp_instance inst;
@@ -277,6 +284,7 @@ static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc, con
     if (inst.n_visits > 0) wp_search_improve(&inst, &child, &sp, &st, NULL);
     store_result(&sm, &child, out);
     out->iterations = st.iterations;
+    out->cut = st.stopped_by && strcmp(st.stopped_by, "time_limit") == 0;
     wp_sol_free(&child);
     wp_instance_free(&inst);
     wp_submodel_free(&sm);
@@ -398,7 +406,8 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     }
     free(order);
     for (int i = 0; i < k; i++) {
-        merge(sol, &res[i]);
+        if (res[i].skipped || res[i].cut) stats->stopped_by = "time_limit";
+        if (!res[i].skipped) merge(sol, &res[i]);
         stats->iterations += res[i].iterations;
         free_result(&res[i]);
     }
