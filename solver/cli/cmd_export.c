@@ -80,13 +80,13 @@ int wp_cmd_export(int argc, char **argv)
     int n;
     int rc = wp_args_parse(&spec, argc - 1, argv + 1, pos, &n);
     if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    wp_scenario *sc;
+    wp_roster *r;
+    rc = wp_cli_load("export", pos[0], n > 1 ? pos[1] : NULL, &sc, &r);
+    if (rc) return rc;
     wp_error err;
     wp_error_init(&err);
-    wp_scenario *sc = NULL;
-    wp_roster *r = NULL;
-    wp_status s = wp_scenario_load(pos[0], &sc, &err);
-    if (s == WP_OK && n > 1) s = wp_roster_read_json(pos[1], &r, &err);
-    if (s == WP_OK) s = wp_export_geojson(sc, r, output, &err);
+    wp_status s = wp_export_geojson(sc, r, output, &err);
     rc = s == WP_OK ? 0 : wp_cli_fail("export", &err);
     if (s == WP_OK) fprintf(stderr, "wijkplan export: wrote %s\n", output);
     wp_roster_free(r);

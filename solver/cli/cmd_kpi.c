@@ -33,17 +33,10 @@ int wp_cmd_kpi(int argc, char **argv)
     int n;
     int rc = wp_args_parse(&spec, argc, argv, pos, &n);
     if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
-    wp_error err;
-    wp_error_init(&err);
-    wp_scenario *sc = NULL;
-    wp_roster *r = NULL;
-    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK ||
-        wp_roster_read_json(pos[1], &r, &err) != WP_OK) {
-        rc = wp_cli_fail("kpi", &err);
-        wp_scenario_free(sc);
-        wp_error_clear(&err);
-        return rc;
-    }
+    wp_scenario *sc;
+    wp_roster *r;
+    rc = wp_cli_load("kpi", pos[0], pos[1], &sc, &r);
+    if (rc) return rc;
     const wp_model *m = &sc->model;
     bool *scope = NULL;
     if (districts) {
@@ -72,6 +65,5 @@ int wp_cmd_kpi(int argc, char **argv)
     free(scope);
     wp_roster_free(r);
     wp_scenario_free(sc);
-    wp_error_clear(&err);
     return rc;
 }

@@ -16,6 +16,24 @@ int wp_cli_fail(const char *command, const void *e)
     return (int)s;
 }
 
+int wp_cli_load(const char *command, const char *scenario_path, const char *roster_path,
+                wp_scenario **sc, wp_roster **r)
+{
+    wp_error err;
+    wp_error_init(&err);
+    *sc = NULL;
+    if (r) *r = NULL;
+    wp_status s = wp_scenario_load(scenario_path, sc, &err);
+    if (s == WP_OK && roster_path) s = wp_roster_read_json(roster_path, r, &err);
+    int rc = s == WP_OK ? 0 : wp_cli_fail(command, &err);
+    if (rc) {
+        wp_scenario_free(*sc);
+        *sc = NULL;
+    }
+    wp_error_clear(&err);
+    return rc;
+}
+
 int wp_cmd_solve(int argc, char **argv)
 {
     const char *output = NULL, *csv = NULL;

@@ -49,17 +49,12 @@ int wp_cmd_validate(int argc, char **argv)
             return 2;
         }
     }
+    wp_scenario *sc;
+    wp_roster *r;
+    rc = wp_cli_load("validate", pos[0], pos[1], &sc, &r);
+    if (rc) return rc;
     wp_error err;
     wp_error_init(&err);
-    wp_scenario *sc = NULL;
-    wp_roster *r = NULL;
-    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK ||
-        wp_roster_read_json(pos[1], &r, &err) != WP_OK) {
-        rc = wp_cli_fail("validate", &err);
-        wp_scenario_free(sc);
-        wp_error_clear(&err);
-        return rc;
-    }
     wp_validation v;
     wp_status s = wp_validate(sc, r, &o, &v, &err);
     if (s != WP_OK) {

@@ -2,6 +2,9 @@
 #ifndef WP_CLI_COMMANDS_H
 #define WP_CLI_COMMANDS_H
 
+#include <wijkplan/roster.h>
+#include <wijkplan/scenario.h>
+
 int wp_cmd_solve(int argc, char **argv);
 int wp_cmd_validate(int argc, char **argv);
 int wp_cmd_import(int argc, char **argv);
@@ -13,5 +16,10 @@ int wp_cmd_kpi(int argc, char **argv);
 
 /* Prints an error record and returns its exit status. */
 int wp_cli_fail(const char *command, const void *err);
+
+/* Loads a scenario and, when roster_path is given, a roster. Returns 0, or, after printing every
+ * problem and freeing what was loaded, the exit status. */
+int wp_cli_load(const char *command, const char *scenario_path, const char *roster_path,
+                wp_scenario **sc, wp_roster **r);
 
 #endif
