@@ -280,12 +280,7 @@ static cJSON *build(const convrp *c, const wp_convrp_options *o)
         cJSON_AddItemToObject(cl, "visits", visits);
         cJSON_AddItemToArray(clients, cl);
     }
-    cJSON *obj = cJSON_AddObjectToObject(doc, "objective");
-    cJSON_AddNumberToObject(obj, "unserved_minute", 1000);
-    cJSON_AddNumberToObject(obj, "broken_pair", 0);
-    cJSON_AddNumberToObject(obj, "travel_minute", 1);
-    cJSON_AddNumberToObject(obj, "helper_day", 0);
-    cJSON_AddNumberToObject(obj, "helper", 0);
+    wp_emit_benchmark_objective(doc, 0);
     return doc;
 }
 

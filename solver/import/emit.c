@@ -46,6 +46,16 @@ cJSON *wp_emit_vehicle(cJSON *helpers, int k, double depot_x, double depot_y, do
     return h;
 }
 
+void wp_emit_benchmark_objective(cJSON *doc, double helper_cost)
+{
+    cJSON *obj = cJSON_AddObjectToObject(doc, "objective");
+    cJSON_AddNumberToObject(obj, "unserved_minute", 1000);
+    cJSON_AddNumberToObject(obj, "broken_pair", 0);
+    cJSON_AddNumberToObject(obj, "travel_minute", 1);
+    cJSON_AddNumberToObject(obj, "helper_day", 0);
+    cJSON_AddNumberToObject(obj, "helper", helper_cost);
+}
+
 wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err)
 {
     char *text = cJSON_Print(doc);

@@ -17,6 +17,10 @@ cJSON *wp_emit_window(double from, double to);
 cJSON *wp_emit_vehicle(cJSON *helpers, int k, double depot_x, double depot_y, double hours_per_week,
                        double capacity);
 
+/* A benchmark's objective: travel minutes, every visit served first (1,000 per unserved
+ * minute), `helper_cost` per helper used, nothing for pairs or helper days. */
+void wp_emit_benchmark_objective(cJSON *doc, double helper_cost);
+
 /* Serialises `doc`, checks it with the scenario loader (relative paths resolved against the
  * output's directory) and writes it to `out_path` all or nothing. */
 wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err);

@@ -164,12 +164,7 @@ static cJSON *build(const char *name, const solomon_row *rows, int n, int fleet,
         cJSON_AddItemToArray(visits, v);
         cJSON_AddItemToArray(clients, c);
     }
-    cJSON *obj = cJSON_AddObjectToObject(doc, "objective");
-    cJSON_AddNumberToObject(obj, "unserved_minute", 1000);
-    cJSON_AddNumberToObject(obj, "broken_pair", 0);
-    cJSON_AddNumberToObject(obj, "travel_minute", 1);
-    cJSON_AddNumberToObject(obj, "helper_day", 0);
-    cJSON_AddNumberToObject(obj, "helper", o->vehicle_cost);
+    wp_emit_benchmark_objective(doc, o->vehicle_cost);
     return doc;
 }
 
