@@ -24,6 +24,7 @@
 
 #define DECOMPOSE_MIN_CLIENTS 1500 /* below this one search sees everything */
 #define TARGET_HELPERS        40   /* helpers per cluster: about 400 clients */
+#define MAX_HELPERS           WP_DECOMPOSE_MAX_HELPERS
 #define KMEANS_ROUNDS         8
 
 bool wp_decompose_wanted(const wp_instance *p)
@@ -100,8 +101,50 @@ static void kmeans(const wp_model *m, const int *helpers, int n, int k, int vari
     free(cx), free(cy), free(best), free(sx), free(sy), free(cnt);
 }
 
-/* Cluster of every helper; returns the number of clusters. */
-static int cluster_helpers(const wp_instance *p, int variant, int *cluster)
+typedef struct keyed_helper {
+    double key;
+    int helper;
+} keyed_helper;
+
+static int cmp_keyed_helper(const void *a, const void *b)
+{
+    const keyed_helper *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return x->helper - y->helper;
+}
+
+/* Gives the helpers `list` one or more new cluster numbers from *next. k-means leaves clusters of
+ * very unequal size where helpers live densely (up to four times the target), and a search's
+ * cost per visit grows with its cluster's size, so oversized clusters are cut in halves along
+ * their longer side until none exceeds MAX_HELPERS. */
+static void split_cluster(const wp_model *m, keyed_helper *list, int n, int *cluster, int *next)
+{
+    if (n <= MAX_HELPERS) {
+        for (int i = 0; i < n; i++) cluster[list[i].helper] = *next;
+        ++*next;
+        return;
+    }
+    double x0 = DBL_MAX, y0 = DBL_MAX, x1 = -DBL_MAX, y1 = -DBL_MAX;
+    for (int i = 0; i < n; i++) {
+        int loc = m->helpers[list[i].helper].home;
+        x0 = fmin(x0, m->x[loc]), x1 = fmax(x1, m->x[loc]);
+        y0 = fmin(y0, m->y[loc]), y1 = fmax(y1, m->y[loc]);
+    }
+    bool by_x = x1 - x0 >= y1 - y0;
+    for (int i = 0; i < n; i++) {
+        int loc = m->helpers[list[i].helper].home;
+        list[i].key = by_x ? m->x[loc] : m->y[loc];
+    }
+    qsort(list, (size_t)n, sizeof *list, cmp_keyed_helper);
+    /* cut where the pieces come out closest to the target size */
+    long pieces = lround((double)n / TARGET_HELPERS);
+    if (pieces < 2) pieces = 2;
+    int left = (int)(n * (pieces / 2) / pieces);
+    split_cluster(m, list, left, cluster, next);
+    split_cluster(m, list + left, n - left, cluster, next);
+}
+
+int wp_decompose_clusters(const wp_instance *p, int variant, int *cluster)
 {
     const wp_model *m = p->m;
     int nh = m->n_helpers, groups = 1;
@@ -112,6 +155,7 @@ static int cluster_helpers(const wp_instance *p, int variant, int *cluster)
     }
     int *members = wp_malloc(((size_t)nh + 1) * sizeof *members),
         *label = wp_malloc(((size_t)nh + 1) * sizeof *label);
+    keyed_helper *list = wp_malloc(((size_t)nh + 1) * sizeof *list);
     int next = 0;
     for (int g = 0; g < groups; g++) {
         int n = 0;
@@ -122,16 +166,15 @@ static int cluster_helpers(const wp_instance *p, int variant, int *cluster)
         if (k < 1) k = 1;
         if (k > n) k = n;
         kmeans(m, members, n, k, variant, label);
-        /* compact labels: clusters that ended empty are skipped */
-        int *renum = wp_malloc(((size_t)k + 1) * sizeof *renum);
-        for (int c = 0; c < k; c++) renum[c] = -1;
-        for (int i = 0; i < n; i++) {
-            if (renum[label[i]] < 0) renum[label[i]] = next++;
-            cluster[members[i]] = renum[label[i]];
+        /* numbered in k-means order; clusters that ended empty are skipped */
+        for (int c = 0; c < k; c++) {
+            int size = 0;
+            for (int i = 0; i < n; i++)
+                if (label[i] == c) list[size++] = (keyed_helper){0, members[i]};
+            if (size) split_cluster(m, list, size, cluster, &next);
         }
-        free(renum);
     }
-    free(group), free(members), free(label);
+    free(group), free(members), free(label), free(list);
     return next;
 }
 
@@ -355,7 +398,7 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     const wp_model *m = p->m;
     int nh = m->n_helpers, nc = m->n_clients;
     int *hcl = wp_malloc(((size_t)nh + 1) * sizeof *hcl);
-    int k = cluster_helpers(p, round, hcl);
+    int k = wp_decompose_clusters(p, round, hcl);
     /* clients follow their helper; unserved ones go to their nearest candidate's cluster */
     int *ccl = wp_malloc(((size_t)nc + 1) * sizeof *ccl);
     for (int c = 0; c < nc; c++) {

@@ -1,0 +1,106 @@
+/* Decomposition clusters: every helper in exactly one non-empty cluster, no cluster above the
+ * size bound even where helpers live densely, providers kept apart when they are independent,
+ * and a decomposed solve that the validator accepts. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "generate.h"
+#include "model/market.h"
+#include "search/decompose.h"
+#include "search/instance.h"
+#include "solve/variant.h"
+#include "support/support.h"
+
+static char *generate_city(const char *municipality, int clients)
+{
+    wp_gen_options o;
+    wp_gen_options_default(&o);
+    o.geo_path = WP_DEFAULT_GEO;
+    o.select[o.n_select++] = municipality;
+    o.clients = clients;
+    o.seed = 1;
+    char *out = ts_temp_file("", ".json");
+    unlink(out);
+    wp_error err;
+    wp_error_init(&err);
+    wp_status s = wp_generate(&o, out, &err);
+    wp_error_print(&err, stderr);
+    wp_error_clear(&err);
+    assert_int_equal(s, WP_OK);
+    return out;
+}
+
+static void check_clusters(const wp_instance *p, int variant, bool by_provider)
+{
+    int nh = p->m->n_helpers;
+    int *cluster = malloc(((size_t)nh + 1) * sizeof *cluster);
+    for (int h = 0; h < nh; h++) cluster[h] = -1;
+    int k = wp_decompose_clusters(p, variant, cluster);
+    assert_true(k >= nh / WP_DECOMPOSE_MAX_HELPERS);
+    int *size = calloc((size_t)k + 1, sizeof *size),
+        *provider = malloc(((size_t)k + 1) * sizeof *provider);
+    for (int c = 0; c < k; c++) provider[c] = -1;
+    for (int h = 0; h < nh; h++) {
+        assert_in_range(cluster[h], 0, k - 1);
+        size[cluster[h]]++;
+        int hp = p->mk->helper_provider[h];
+        if (by_provider) {
+            if (provider[cluster[h]] < 0) provider[cluster[h]] = hp;
+            assert_int_equal(provider[cluster[h]], hp);
+        }
+    }
+    for (int c = 0; c < k; c++) assert_in_range(size[c], 1, WP_DECOMPOSE_MAX_HELPERS);
+    free(cluster), free(size), free(provider);
+}
+
+/* Utrecht's centre is dense: plain k-means made clusters of up to 77 helpers there. */
+static void clusters_are_bounded_and_per_provider(void **state)
+{
+    (void)state;
+    char *path = generate_city("Utrecht", 10000);
+    wp_scenario *s = ts_scenario_file(path);
+    const wp_model *m = &s->model;
+    wp_variant v;
+    wp_variant_from_scenario(m, &v);
+    wp_market mk;
+    double bound;
+    wp_error err;
+    wp_error_init(&err);
+    assert_int_equal(wp_variant_market(m, &v, 10, &mk, &bound, &err), WP_OK);
+    wp_instance p;
+    wp_instance_build(&p, m, &mk, 32, 24);
+    assert_true(wp_decompose_wanted(&p));
+    bool by_provider = mk.contract_model == WP_OPEN_HOUSE;
+    for (int c = 0; c < m->n_clients && by_provider; c++) by_provider = m->clients[c].provider >= 0;
+    assert_true(by_provider); /* generated clients all have a provider */
+    check_clusters(&p, 0, true);
+    check_clusters(&p, 1, true);
+    wp_instance_free(&p);
+    wp_market_free(&mk);
+    wp_scenario_free(s);
+    unlink(path);
+    free(path);
+}
+
+/* A decomposed solve of a mid-sized city passes the independent validator. */
+static void decomposed_solve_is_valid(void **state)
+{
+    (void)state;
+    char *path = generate_city("Leusden", 1600);
+    wp_scenario *s = ts_scenario_file(path);
+    wp_roster *r = ts_solve(s, 3, 2, 3000);
+    ts_assert_valid(s, r);
+    assert_true(r->kpi.visits_served > 0);
+    wp_roster_free(r);
+    wp_scenario_free(s);
+    unlink(path);
+    free(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(clusters_are_bounded_and_per_provider),
+                                       cmocka_unit_test(decomposed_solve_is_valid)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
