@@ -70,21 +70,77 @@ static bool lone_visit_fits(const wp_instance *p, int h, int d, int v)
     return wp_route_fits(p, h, d, seg, vd->load, 1, &dur) && dur <= m->helpers[h].week_min + 1e-6;
 }
 
-/* Candidate helpers able to take the visit alone in an empty day (travel, windows, hours). */
-static int reachable_candidates(const wp_sol *s, int v)
+/* What keeps helpers who could take the visit in an empty day from taking it in the plan. */
+typedef struct booked {
+    int reachable; /* could take the visit alone in an empty day (travel, windows, hours) */
+    int week;      /* of those: too few weekly hours left for the client's care */
+    int day;       /* at their visits or hours per day on every day the visit could go */
+    int gap;       /* no gap in the day's route for the visit's window */
+} booked;
+
+/* Counts helper h into `b` when it could take visit v alone, and says what binds in the plan. */
+static void classify_helper(const wp_sol *s, int h, int v, booked *b)
 {
     const wp_instance *p = s->p;
-    int c = p->visit_client[v], reachable = 0;
-    for (int i = p->cand_start[c]; i < p->cand_start[c + 1]; i++) {
-        int h = p->cand[i];
-        for (int d = 0; d < WP_DAYS; d++)
-            if ((p->m->visits[v].days >> d & 1) && wp_helper_works(p->m, h, d) &&
-                lone_visit_fits(p, h, d, v)) {
-                reachable++;
-                break;
-            }
+    const wp_model *m = p->m;
+    const wp_helper_def *hd = &m->helpers[h];
+    const wp_visit_def *vd = &m->visits[v];
+    const wp_client_def *cl = &m->clients[vd->client];
+    bool fits = false, day_free = false;
+    for (int d = 0; d < WP_DAYS; d++) {
+        if (!(vd->days >> d & 1) || !wp_helper_works(m, h, d) || !lone_visit_fits(p, h, d, v))
+            continue;
+        fits = true;
+        const wp_route *R = &s->routes[wp_route_index(h, d)];
+        if (R->n < hd->max_visits_per_day && R->duration + vd->duration <= hd->day_max_min + 1e-6)
+            day_free = true;
     }
-    return reachable;
+    if (!fits) return;
+    b->reachable++;
+    /* one helper serves all of a client's visits: the whole week's care must fit */
+    double care = 0;
+    for (int k = 0; k < cl->n_visits; k++) care += m->visits[cl->first_visit + k].duration;
+    if (s->helper_week[h] + care > hd->week_min + 1e-6)
+        b->week++;
+    else if (!day_free)
+        b->day++;
+    else
+        b->gap++;
+}
+
+/* One part of the booked text: "2 have too few weekly hours left", or without the count when
+ * there is only one helper. */
+static void booked_part(wp_strbuf *sb, const char **sep, int count, bool one, const char *verb1,
+                        const char *verbn, const char *what)
+{
+    if (!count) return;
+    if (one)
+        wp_sb_printf(sb, "%s%s", *sep, what);
+    else
+        wp_sb_printf(sb, "%s%d %s %s", *sep, count, count == 1 ? verb1 : verbn, what);
+    *sep = ", ";
+}
+
+/* "all 3 eligible helpers nearby are fully booked: 2 have too few weekly hours left, 1 ..." */
+static char *booked_text(const wp_visit_def *vd, const booked *b, const char *who)
+{
+    wp_strbuf sb = {0};
+    bool one = b->reachable == 1;
+    if (one)
+        wp_sb_printf(&sb, "the only eligible helper%s is fully booked: ", who);
+    else
+        wp_sb_printf(&sb, "all %d eligible helpers%s are fully booked: ", b->reachable, who);
+    const char *sep = "";
+    booked_part(&sb, &sep, b->week, one, "has", "have", "too few weekly hours left");
+    booked_part(&sb, &sep, b->day, one, "is", "are", "at the maximum visits or hours per day");
+    char days[64], from[16], to[16], gap[160];
+    days_text(vd->days, days, sizeof days);
+    wp_format_hhmm(vd->window.from, from);
+    wp_format_hhmm(vd->window.to, to);
+    snprintf(gap, sizeof gap, "no gap for a %.0f-minute visit starting %s-%s on %s", vd->duration,
+             from, to, days);
+    booked_part(&sb, &sep, b->gap, one, "has", "have", gap);
+    return wp_sb_take(&sb);
 }
 
 static char *unserved_client_reason(const wp_sol *s, int v)
@@ -94,29 +150,24 @@ static char *unserved_client_reason(const wp_sol *s, int v)
     int c = p->visit_client[v];
     const wp_visit_def *vd = &m->visits[v];
     /* the common case, cheaply: candidates exist and one could take it in an empty day */
-    int reachable = reachable_candidates(s, v);
-    if (reachable)
-        return wp_strdupf("all %d eligible helpers nearby are fully booked (weekly hours, visits "
-                          "per day or time windows)",
-                          reachable);
+    booked b = {0};
+    for (int i = p->cand_start[c]; i < p->cand_start[c + 1]; i++)
+        classify_helper(s, p->cand[i], v, &b);
+    if (b.reachable) return booked_text(vd, &b, " nearby");
     /* otherwise find the first filter that leaves nobody, over every helper */
     int qualified = 0, allowed = 0, working = 0;
-    reachable = 0;
     for (int h = 0; h < m->n_helpers; h++) {
         if (!wp_helper_qualified(m, h, c)) continue;
         qualified++;
         if (!wp_market_allows(p->mk, h, c)) continue;
         allowed++;
-        bool works = false, fits = false;
-        for (int d = 0; d < WP_DAYS; d++) {
-            if (!(vd->days >> d & 1) || !wp_helper_works(m, h, d)) continue;
-            works = true;
-            if (lone_visit_fits(p, h, d, v)) fits = true;
-        }
+        bool works = false;
+        for (int d = 0; d < WP_DAYS; d++) works |= (vd->days >> d & 1) && wp_helper_works(m, h, d);
         working += works;
-        reachable += fits;
+        if (works) classify_helper(s, h, v, &b);
     }
     if (!qualified) return skills_reason(m, c);
+    if (b.reachable) return booked_text(vd, &b, "");
     wp_strbuf sb = {0};
     char days[64], from[16], to[16];
     days_text(vd->days, days, sizeof days);
@@ -128,16 +179,11 @@ static char *unserved_client_reason(const wp_sol *s, int v)
         wp_sb_append(&sb, " has the client's skills and qualification");
     } else if (!working) {
         wp_sb_printf(&sb, "no eligible helper works on %s", days);
-    } else if (!reachable) {
+    } else {
         wp_sb_printf(&sb,
                      "no eligible helper can fit a %.0f-minute visit starting %s-%s on %s "
                      "(availability, travel or hours per day)",
                      vd->duration, from, to, days);
-    } else {
-        wp_sb_printf(&sb,
-                     "all %d eligible helpers are fully booked (weekly hours, visits per day or "
-                     "time windows)",
-                     reachable);
     }
     return wp_sb_take(&sb);
 }

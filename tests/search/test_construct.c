@@ -60,7 +60,9 @@ static void most_vulnerable_first(void **state)
     assert_string_equal(r->assignments[0].client, "HIGH");
     assert_int_equal(r->n_unassigned, 1);
     assert_string_equal(r->unassigned[0].client, "LOW");
-    assert_non_null(strstr(r->unassigned[0].reason, "fully booked"));
+    assert_string_equal(
+        r->unassigned[0].reason,
+        "the only eligible helper nearby is fully booked: too few weekly hours left");
     ts_assert_valid(s, r);
     wp_roster_free(r);
     wp_scenario_free(s);
@@ -110,13 +112,57 @@ static void honest_reasons(void **state)
     wp_scenario_free(s);
 }
 
+/* Helpers who could take a visit but whose plan is full say what is full. */
+static void booked_reasons_name_the_limit(void **state)
+{
+    (void)state;
+    /* one visit a day: five priority-5 clients fill the five working days, the sixth waits */
+    wp_scenario *s = ts_scenario(
+        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"providers\": [{\"id\": "
+        "\"P\"}], \"helpers\": [{\"id\": \"H\", \"provider\": \"P\", \"home\": [0, 0], "
+        "\"hours_per_week\": 30, \"max_visits_per_day\": 1}], \"clients\": ["
+        "{\"id\": \"A\", \"location\": [1, 0], \"hours_per_week\": 1, \"priority\": 5},"
+        "{\"id\": \"B\", \"location\": [1, 0], \"hours_per_week\": 1, \"priority\": 5},"
+        "{\"id\": \"C\", \"location\": [1, 0], \"hours_per_week\": 1, \"priority\": 5},"
+        "{\"id\": \"D\", \"location\": [1, 0], \"hours_per_week\": 1, \"priority\": 5},"
+        "{\"id\": \"E\", \"location\": [1, 0], \"hours_per_week\": 1, \"priority\": 5},"
+        "{\"id\": \"LAST\", \"location\": [1, 0], \"hours_per_week\": 1, \"priority\": 1}]}");
+    wp_roster *r = ts_solve(s, 1, 1, 0);
+    assert_string_equal(
+        reason_for(r, "LAST"),
+        "the only eligible helper nearby is fully booked: at the maximum visits or hours per day");
+    ts_assert_valid(s, r);
+    wp_roster_free(r);
+    wp_scenario_free(s);
+    /* two helpers free 09:00-11:00 on Monday only; three 2-hour visits starting 09:00-09:30 */
+    s = ts_scenario(
+        "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"providers\": [{\"id\": "
+        "\"P\"}], \"helpers\": ["
+        "{\"id\": \"H1\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 30, "
+        "\"availability\": {\"mon\": [[\"09:00\", \"11:00\"]]}},"
+        "{\"id\": \"H2\", \"provider\": \"P\", \"home\": [0, 0], \"hours_per_week\": 30, "
+        "\"availability\": {\"mon\": [[\"09:00\", \"11:00\"]]}}], \"clients\": ["
+        "{\"id\": \"A\", \"location\": [0, 0], \"hours_per_week\": 2, \"priority\": 5, "
+        "\"window\": [\"09:00\", \"09:30\"]},"
+        "{\"id\": \"B\", \"location\": [0, 0], \"hours_per_week\": 2, \"priority\": 5, "
+        "\"window\": [\"09:00\", \"09:30\"]},"
+        "{\"id\": \"LAST\", \"location\": [0, 0], \"hours_per_week\": 2, \"priority\": 1, "
+        "\"window\": [\"09:00\", \"09:30\"]}]}");
+    r = ts_solve(s, 1, 1, 0);
+    assert_string_equal(reason_for(r, "LAST"),
+                        "all 2 eligible helpers nearby are fully booked: 2 have no gap for a "
+                        "120-minute visit starting 09:00-09:30 on mon, tue, wed, thu, fri");
+    ts_assert_valid(s, r);
+    wp_roster_free(r);
+    wp_scenario_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(random_instances_are_valid),
-        cmocka_unit_test(keeps_pairs),
-        cmocka_unit_test(most_vulnerable_first),
-        cmocka_unit_test(honest_reasons),
+        cmocka_unit_test(random_instances_are_valid),    cmocka_unit_test(keeps_pairs),
+        cmocka_unit_test(most_vulnerable_first),         cmocka_unit_test(honest_reasons),
+        cmocka_unit_test(booked_reasons_name_the_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
