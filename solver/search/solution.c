@@ -118,10 +118,17 @@ void wp_sol_copy(wp_sol *dst, const wp_sol *src)
         wp_sol_init(dst, src->p, clock);
     }
     const wp_instance *p = src->p;
+    /* Stamps are readings of one thread's clock. A plan from another thread (shared best,
+     * restarts) carries readings of that thread's clock, which mean nothing to this thread's
+     * local search: too high, and its routes would look changed on every pass until this clock
+     * caught up; too low, and real changes would be skipped. Its routes count as changed now. */
+    bool foreign = dst->clock != src->clock;
+    unsigned long now = foreign ? ++*dst->clock : 0;
     for (int r = 0; r < src->n_routes; r++) {
         /* only routes that differ need copying; empty-to-empty is a no-op */
         if (src->routes[r].n == 0 && dst->routes[r].n == 0) continue;
         route_copy(&dst->routes[r], &src->routes[r]);
+        if (foreign) dst->routes[r].stamp = now;
     }
     size_t nv = (size_t)p->n_visits, nc = (size_t)p->n_clients, nh = (size_t)p->n_helpers;
     memcpy(dst->route_of, src->route_of, nv * sizeof(int));

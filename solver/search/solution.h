@@ -73,7 +73,7 @@ static inline int wp_route_index(int helper, int day)
 void wp_sol_init(wp_sol *s, const wp_instance *p, unsigned long *clock);
 void wp_sol_free(wp_sol *s);
 /* Makes dst an exact copy of src (dst initialised for the same instance, or zeroed); dst keeps
- * its own clock. */
+ * its own clock, and routes copied from a plan with another clock are stamped as changed. */
 void wp_sol_copy(wp_sol *dst, const wp_sol *src);
 
 /* The search objective. */
