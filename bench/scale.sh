@@ -25,18 +25,19 @@ csv="$out/scale.csv"
 echo "clients,helpers,visits,threads,phase,seconds,cpu_seconds,peak_mib,objective,visits_served,travel_per_care_hour,valid" > "$csv"
 
 # One timed run: appends a CSV row. $1 scenario, $2 threads, $3 phase, then solve options.
+# (sh has no local variables: everything set here is prefixed run_ so as not to touch the caller's.)
 run() {
-    scen=$1 threads=$2 phase=$3
+    run_scen=$1 run_threads=$2 run_phase=$3
     shift 3
-    /usr/bin/time -v "$bin" solve "$scen" -o "$work/r.json" --threads "$threads" --time-limit 900 --quiet "$@" \
+    /usr/bin/time -v "$bin" solve "$run_scen" -o "$work/r.json" --threads "$run_threads" --time-limit 900 --quiet "$@" \
         2> "$work/time.log"
-    secs=$(grep "Elapsed (wall" "$work/time.log" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    run_secs=$(grep "Elapsed (wall" "$work/time.log" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     cpu=$(grep -E "(User|System) time" "$work/time.log" | awk '{ s += $NF } END { printf "%.1f", s }')
     peak=$(grep "Maximum resident" "$work/time.log" | awk '{printf "%.0f", $NF / 1024}')
-    if "$bin" validate "$scen" "$work/r.json" --quiet > /dev/null; then valid=yes; else valid=NO; fi
-    helpers=$(grep -c '"home"' "$scen" || true)
+    if "$bin" validate "$run_scen" "$work/r.json" --quiet > /dev/null; then valid=yes; else valid=NO; fi
+    run_helpers=$(grep -c '"home"' "$run_scen" || true)
     kpi() { grep -o "\"$1\":[^,}]*" "$work/r.json" | tail -1 | cut -d: -f2 | tr -d ' '; }
-    awk -v c="$(kpi clients)" -v h="$helpers" -v v="$(kpi visits)" -v t="$threads" -v p="$phase" -v s="$secs" -v cpu="$cpu" \
+    awk -v c="$(kpi clients)" -v h="$run_helpers" -v v="$(kpi visits)" -v t="$run_threads" -v p="$run_phase" -v s="$run_secs" -v cpu="$cpu" \
         -v m="$peak" -v o="$(kpi objective)" -v vs="$(kpi visits_served)" -v tr="$(kpi travel_hours)" \
         -v ca="$(kpi care_hours)" -v ok="$valid" \
         'BEGIN { printf "%d,%d,%d,%d,%s,%.1f,%.1f,%d,%.1f,%d,%.4f,%s\n", c, h, v, t, p, s, cpu, m, o, vs, tr / ca, ok }' >> "$csv"
@@ -45,15 +46,15 @@ run() {
 
 # The scenario of a size, generated once: $1 size; prints its path.
 scenario() {
-    scen="$work/scale-$1.json"
-    if [ ! -f "$scen" ]; then
+    path="$work/scale-$1.json"
+    if [ ! -f "$path" ]; then
         case $1 in
-        1000) "$bin" generate --municipality Leusden --seed 1 -o "$scen" 2> /dev/null ;;
-        10000) "$bin" generate --municipality Utrecht --clients 10000 --seed 1 -o "$scen" 2> /dev/null ;;
-        *) "$bin" generate $cities --clients "$1" --seed 1 -o "$scen" 2> /dev/null ;; # shellcheck disable=SC2086
+        1000) "$bin" generate --municipality Leusden --seed 1 -o "$path" 2> /dev/null ;;
+        10000) "$bin" generate --municipality Utrecht --clients 10000 --seed 1 -o "$path" 2> /dev/null ;;
+        *) "$bin" generate $cities --clients "$1" --seed 1 -o "$path" 2> /dev/null ;; # shellcheck disable=SC2086
         esac
     fi
-    echo "$scen"
+    echo "$path"
 }
 
 # The search budget: 1.5 iterations per visit. Generated clients have one visit a week, or two
