@@ -11,30 +11,11 @@
 #include "wijken.h"
 #include "support/support.h"
 
-static char *generate(const char *municipality, int clients, unsigned long long seed)
-{
-    wp_gen_options o;
-    wp_gen_options_default(&o);
-    o.geo_path = WP_DEFAULT_GEO;
-    o.select[o.n_select++] = municipality;
-    o.clients = clients;
-    o.seed = seed;
-    char *out = ts_temp_file("", ".json");
-    unlink(out);
-    wp_error err;
-    wp_error_init(&err);
-    wp_status s = wp_generate(&o, out, &err);
-    wp_error_print(&err, stderr);
-    wp_error_clear(&err);
-    assert_int_equal(s, WP_OK);
-    return out;
-}
-
 static void same_seed_same_bytes(void **state)
 {
     (void)state;
-    char *a = generate("Someren", 150, 7), *b = generate("GM0847", 150, 7),
-         *c = generate("Someren", 150, 8);
+    char *a = ts_generate("Someren", 150, 7), *b = ts_generate("GM0847", 150, 7),
+         *c = ts_generate("Someren", 150, 8);
     char *ta = ts_read_file(a), *tb = ts_read_file(b), *tc = ts_read_file(c);
     assert_string_equal(ta, tb); /* by name or by code */
     assert_true(strcmp(ta, tc) != 0);
@@ -46,7 +27,7 @@ static void same_seed_same_bytes(void **state)
 static void realistic_placement(void **state)
 {
     (void)state;
-    char *path = generate("Utrecht", 2000, 3);
+    char *path = ts_generate("Utrecht", 2000, 3);
     wp_scenario *s = ts_scenario_file(path);
     const wp_model *m = &s->model;
     assert_int_equal(m->n_clients, 2000);

@@ -5,31 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "generate.h"
 #include "model/market.h"
 #include "search/decompose.h"
 #include "search/instance.h"
 #include "solve/variant.h"
 #include "support/support.h"
-
-static char *generate_city(const char *municipality, int clients)
-{
-    wp_gen_options o;
-    wp_gen_options_default(&o);
-    o.geo_path = WP_DEFAULT_GEO;
-    o.select[o.n_select++] = municipality;
-    o.clients = clients;
-    o.seed = 1;
-    char *out = ts_temp_file("", ".json");
-    unlink(out);
-    wp_error err;
-    wp_error_init(&err);
-    wp_status s = wp_generate(&o, out, &err);
-    wp_error_print(&err, stderr);
-    wp_error_clear(&err);
-    assert_int_equal(s, WP_OK);
-    return out;
-}
 
 static void check_clusters(const wp_instance *p, int variant, bool by_provider)
 {
@@ -58,7 +38,7 @@ static void check_clusters(const wp_instance *p, int variant, bool by_provider)
 static void clusters_are_bounded_and_per_provider(void **state)
 {
     (void)state;
-    char *path = generate_city("Utrecht", 10000);
+    char *path = ts_generate("Utrecht", 10000, 1);
     wp_scenario *s = ts_scenario_file(path);
     const wp_model *m = &s->model;
     wp_variant v;
@@ -87,7 +67,7 @@ static void clusters_are_bounded_and_per_provider(void **state)
 static void decomposed_solve_is_valid(void **state)
 {
     (void)state;
-    char *path = generate_city("Leusden", 1600);
+    char *path = ts_generate("Leusden", 1600, 1);
     wp_scenario *s = ts_scenario_file(path);
     wp_roster *r = ts_solve(s, 3, 2, 3000);
     ts_assert_valid(s, r);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "generate.h"
 #include "util/alloc.h"
 #include "util/rng.h"
 #include "util/strbuf.h"
@@ -204,4 +205,23 @@ char *ts_read_file(const char *path)
     buf[got] = '\0';
     fclose(f);
     return buf;
+}
+
+char *ts_generate(const char *municipality, int clients, unsigned long long seed)
+{
+    wp_gen_options o;
+    wp_gen_options_default(&o);
+    o.geo_path = WP_DEFAULT_GEO;
+    o.select[o.n_select++] = municipality;
+    o.clients = clients;
+    o.seed = seed;
+    char *out = ts_temp_file("", ".json");
+    unlink(out);
+    wp_error err;
+    wp_error_init(&err);
+    wp_status s = wp_generate(&o, out, &err);
+    wp_error_print(&err, stderr);
+    wp_error_clear(&err);
+    assert_int_equal(s, WP_OK);
+    return out;
 }

@@ -33,6 +33,10 @@ size_t ts_violations(const wp_scenario *s, const wp_roster *r, const char *needl
  * skills, pairs; helpers with windows, limits and modes. Deterministic for a seed. */
 char *ts_random_scenario(uint64_t seed, int clients, int helpers);
 
+/* Generates a scenario of one municipality (name or CBS code) with `wijkplan generate`'s defaults
+ * into a fresh temporary file; returns its path (caller unlinks and frees). */
+char *ts_generate(const char *municipality, int clients, unsigned long long seed);
+
 /* Writes text to a fresh temporary file with the given suffix; returns its path (caller frees). */
 char *ts_temp_file(const char *text, const char *suffix);
 
