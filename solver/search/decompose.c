@@ -20,11 +20,11 @@
 #include "search/engine.h"
 #include "search/insert.h"
 #include "util/alloc.h"
+#include "util/keyed.h"
 #include "util/clock.h"
 
 #define DECOMPOSE_MIN_CLIENTS 1500 /* below this one search sees everything */
 #define TARGET_HELPERS        40   /* helpers per cluster: about 400 clients */
-#define MAX_HELPERS           WP_DECOMPOSE_MAX_HELPERS
 #define KMEANS_ROUNDS         8
 
 bool wp_decompose_wanted(const wp_instance *p)
@@ -101,41 +101,29 @@ static void kmeans(const wp_model *m, const int *helpers, int n, int k, int vari
     free(cx), free(cy), free(best), free(sx), free(sy), free(cnt);
 }
 
-typedef struct keyed_helper {
-    double key;
-    int helper;
-} keyed_helper;
-
-static int cmp_keyed_helper(const void *a, const void *b)
-{
-    const keyed_helper *x = a, *y = b;
-    if (x->key != y->key) return x->key < y->key ? -1 : 1;
-    return x->helper - y->helper;
-}
-
 /* Gives the helpers `list` one or more new cluster numbers from *next. k-means leaves clusters of
  * very unequal size where helpers live densely (up to four times the target), and a search's
  * cost per visit grows with its cluster's size, so oversized clusters are cut in halves along
- * their longer side until none exceeds MAX_HELPERS. */
-static void split_cluster(const wp_model *m, keyed_helper *list, int n, int *cluster, int *next)
+ * their longer side until none exceeds WP_DECOMPOSE_MAX_HELPERS. */
+static void split_cluster(const wp_model *m, wp_keyed *list, int n, int *cluster, int *next)
 {
-    if (n <= MAX_HELPERS) {
-        for (int i = 0; i < n; i++) cluster[list[i].helper] = *next;
+    if (n <= WP_DECOMPOSE_MAX_HELPERS) {
+        for (int i = 0; i < n; i++) cluster[list[i].id] = *next;
         ++*next;
         return;
     }
     double x0 = DBL_MAX, y0 = DBL_MAX, x1 = -DBL_MAX, y1 = -DBL_MAX;
     for (int i = 0; i < n; i++) {
-        int loc = m->helpers[list[i].helper].home;
+        int loc = m->helpers[list[i].id].home;
         x0 = fmin(x0, m->x[loc]), x1 = fmax(x1, m->x[loc]);
         y0 = fmin(y0, m->y[loc]), y1 = fmax(y1, m->y[loc]);
     }
     bool by_x = x1 - x0 >= y1 - y0;
     for (int i = 0; i < n; i++) {
-        int loc = m->helpers[list[i].helper].home;
+        int loc = m->helpers[list[i].id].home;
         list[i].key = by_x ? m->x[loc] : m->y[loc];
     }
-    qsort(list, (size_t)n, sizeof *list, cmp_keyed_helper);
+    wp_keyed_sort(list, (size_t)n);
     /* cut where the pieces come out closest to the target size */
     long pieces = lround((double)n / TARGET_HELPERS);
     if (pieces < 2) pieces = 2;
@@ -155,7 +143,7 @@ int wp_decompose_clusters(const wp_instance *p, int variant, int *cluster)
     }
     int *members = wp_malloc(((size_t)nh + 1) * sizeof *members),
         *label = wp_malloc(((size_t)nh + 1) * sizeof *label);
-    keyed_helper *list = wp_malloc(((size_t)nh + 1) * sizeof *list);
+    wp_keyed *list = wp_malloc(((size_t)nh + 1) * sizeof *list);
     int next = 0;
     for (int g = 0; g < groups; g++) {
         int n = 0;
@@ -170,7 +158,7 @@ int wp_decompose_clusters(const wp_instance *p, int variant, int *cluster)
         for (int c = 0; c < k; c++) {
             int size = 0;
             for (int i = 0; i < n; i++)
-                if (label[i] == c) list[size++] = (keyed_helper){0, members[i]};
+                if (label[i] == c) list[size++] = (wp_keyed){0, members[i]};
             if (size) split_cluster(m, list, size, cluster, &next);
         }
     }
@@ -369,24 +357,13 @@ static void report_round(FILE *out, bool memory, const wp_sol *s, double start, 
 }
 
 /* Cluster indices by number of clients, largest first (ties: lower index first). */
-typedef struct sized {
-    int size, index;
-} sized;
-
-static int cmp_size_desc(const void *a, const void *b)
-{
-    const sized *x = a, *y = b;
-    if (x->size != y->size) return y->size - x->size;
-    return x->index - y->index;
-}
-
 static int *largest_first(const int *c_start, int k)
 {
-    sized *by = wp_malloc(((size_t)k + 1) * sizeof *by);
-    for (int i = 0; i < k; i++) by[i] = (sized){c_start[i + 1] - c_start[i], i};
-    qsort(by, (size_t)k, sizeof *by, cmp_size_desc);
+    wp_keyed *by = wp_malloc(((size_t)k + 1) * sizeof *by);
+    for (int i = 0; i < k; i++) by[i] = (wp_keyed){-(double)(c_start[i + 1] - c_start[i]), i};
+    wp_keyed_sort(by, (size_t)k);
     int *order = wp_malloc(((size_t)k + 1) * sizeof *order);
-    for (int i = 0; i < k; i++) order[i] = by[i].index;
+    for (int i = 0; i < k; i++) order[i] = by[i].id;
     free(by);
     return order;
 }

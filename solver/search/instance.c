@@ -11,6 +11,7 @@
 
 #include "geo/grid.h"
 #include "util/alloc.h"
+#include "util/keyed.h"
 
 static void build_visits(wp_instance *p)
 {
@@ -80,18 +81,6 @@ static int accept_helper(int id, void *ctx)
     return helper_can_take(f->m, f->mk, id - f->home_base, f->client, f->days);
 }
 
-typedef struct by_dist {
-    double d;
-    int h;
-} by_dist;
-
-static int cmp_by_dist(const void *a, const void *b)
-{
-    const by_dist *x = a, *y = b;
-    if (x->d != y->d) return x->d < y->d ? -1 : 1;
-    return x->h - y->h;
-}
-
 /* Grids of the helpers each allowed-provider set admits, when those fit in a few times the
  * helpers (open house: one set per provider); else NULL and one grid with a filter is used. */
 static wp_grid *set_grids(const wp_instance *p, const int *homes)
@@ -142,7 +131,7 @@ static void build_candidates(wp_instance *p, int max_candidates)
     wp_grid *by_set = all ? NULL : set_grids(p, homes);
     if (!all && !by_set) wp_grid_build(&grid, m->x, m->y, homes, nh, 2.0);
     int *buf = wp_malloc(((size_t)k + 2) * sizeof(int));
-    by_dist *byd = all ? wp_malloc(((size_t)nh + 1) * sizeof *byd) : NULL;
+    wp_keyed *byd = all ? wp_malloc(((size_t)nh + 1) * sizeof *byd) : NULL;
     for (int c = 0; c < nc; c++) {
         p->cand_start[c] = (int)used;
         uint8_t days = client_days(m, c);
@@ -151,9 +140,9 @@ static void build_candidates(wp_instance *p, int max_candidates)
         if (all) {
             for (int h = 0; h < nh; h++)
                 if (helper_can_take(m, p->mk, h, c, days))
-                    byd[got++] = (by_dist){wp_model_dist(m, loc, m->helpers[h].home), h};
-            qsort(byd, (size_t)got, sizeof *byd, cmp_by_dist);
-            for (int i = 0; i < got; i++) buf[i] = byd[i].h;
+                    byd[got++] = (wp_keyed){wp_model_dist(m, loc, m->helpers[h].home), h};
+            wp_keyed_sort(byd, (size_t)got);
+            for (int i = 0; i < got; i++) buf[i] = byd[i].id;
         } else {
             cand_filter f = {m, p->mk, c, days, m->n_clients};
             const wp_grid *g = by_set ? &by_set[p->mk->client_set[c]] : &grid;
