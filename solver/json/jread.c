@@ -171,20 +171,19 @@ bool wp_jcheck_keys(wp_jctx *ctx, const cJSON *obj, const char *const *allowed)
         }
         if (strcmp(key, "extra") == 0) continue;
         bool known = false;
-        const char *best = NULL;
-        int best_d = 3;
-        for (size_t i = 0; allowed[i]; i++) {
-            if (strcmp(allowed[i], key) == 0) {
-                known = true;
-                break;
-            }
-            int d = edit_distance(key, allowed[i]);
-            if (d < best_d) {
-                best_d = d;
-                best = allowed[i];
-            }
-        }
+        for (size_t i = 0; allowed[i] && !known; i++) known = strcmp(allowed[i], key) == 0;
         if (!known) {
+            /* only a misspelt key pays for the suggestion (every object of a large scenario
+             * goes through here) */
+            const char *best = NULL;
+            int best_d = 3;
+            for (size_t i = 0; allowed[i]; i++) {
+                int d = edit_distance(key, allowed[i]);
+                if (d < best_d) {
+                    best_d = d;
+                    best = allowed[i];
+                }
+            }
             if (best)
                 wp_jerr(ctx, key, "unknown field (did you mean \"%s\"?)", best);
             else
