@@ -14,6 +14,36 @@ static int cell_of(const wp_grid *g, double v, double min, int n)
     return c < 0 ? 0 : (c >= n ? n - 1 : c);
 }
 
+/* Cell ids of the points for the grid's current cell size. */
+static void assign_cells(const wp_grid *g, const double *x, const double *y, const int *ids, int n,
+                         int *cell_id)
+{
+    for (int i = 0; i < n; i++) {
+        int id = ids[i];
+        cell_id[i] =
+            cell_of(g, y[id], g->min_y, g->ny) * g->nx + cell_of(g, x[id], g->min_x, g->nx);
+    }
+}
+
+static void set_cell(wp_grid *g, double cell, double w, double h)
+{
+    g->cell = cell > 0 ? cell : 1;
+    g->nx = (int)(w / g->cell) + 1;
+    g->ny = (int)(h / g->cell) + 1;
+}
+
+/* The number of cells that hold at least one point. */
+static int occupied_cells(const wp_grid *g, const int *cell_id, int n)
+{
+    size_t ncell = (size_t)g->nx * (size_t)g->ny;
+    unsigned char *seen = wp_calloc(ncell + 1, 1);
+    int occupied = 0;
+    for (int i = 0; i < n; i++)
+        if (!seen[cell_id[i]]) seen[cell_id[i]] = 1, occupied++;
+    free(seen);
+    return occupied;
+}
+
 void wp_grid_build(wp_grid *g, const double *x, const double *y, const int *ids, int n,
                    double per_cell)
 {
@@ -29,30 +59,38 @@ void wp_grid_build(wp_grid *g, const double *x, const double *y, const int *ids,
         if (y[id] > max_y) max_y = y[id];
     }
     if (n == 0) min_x = min_y = max_x = max_y = 0;
+    if (!(per_cell > 0)) per_cell = 2.0;
     double w = max_x - min_x, h = max_y - min_y;
     double area = (w > 0 ? w : 1) * (h > 0 ? h : 1);
-    double cells = n / (per_cell > 0 ? per_cell : 2.0);
+    double cells = n / per_cell;
     if (cells < 1) cells = 1;
-    g->cell = sqrt(area / cells);
-    if (!(g->cell > 0)) g->cell = 1;
     g->min_x = min_x;
     g->min_y = min_y;
-    g->nx = (int)(w / g->cell) + 1;
-    g->ny = (int)(h / g->cell) + 1;
-    if ((long)g->nx * g->ny > 4L * n + 16) { /* degenerate spread: keep the grid small */
-        g->cell = fmax(w, h) / (sqrt((double)n) + 1) + 1e-9;
-        g->nx = (int)(w / g->cell) + 1;
-        g->ny = (int)(h / g->cell) + 1;
+    set_cell(g, sqrt(area / cells), w, h);
+    if ((long)g->nx * g->ny > 4L * n + 16) /* degenerate spread: keep the grid small */
+        set_cell(g, fmax(w, h) / (sqrt((double)n) + 1) + 1e-9, w, h);
+    int *cell_id = wp_malloc(((size_t)n + 1) * sizeof *cell_id);
+    assign_cells(g, x, y, ids, n, cell_id);
+    /* Points that crowd into a few places of a wide box (ten cities across the country) leave
+     * most cells empty and the occupied ones far fuller than asked, and every query then scans
+     * crowded cells: shrink the cells to the density where the points are, up to 16 cells a
+     * point. */
+    int occupied = occupied_cells(g, cell_id, n);
+    double crowd = occupied ? (double)n / occupied : 0;
+    if (crowd > 2 * per_cell) {
+        double cell = g->cell / sqrt(crowd / per_cell);
+        double most = 16.0 * n + 16;
+        double cells_then = (w / cell + 1) * (h / cell + 1);
+        if (cells_then > most) cell *= sqrt(cells_then / most);
+        if (cell < g->cell) {
+            set_cell(g, cell, w, h);
+            assign_cells(g, x, y, ids, n, cell_id);
+        }
     }
     size_t ncell = (size_t)g->nx * (size_t)g->ny;
     g->cell_start = wp_calloc(ncell + 1, sizeof *g->cell_start);
     g->items = wp_malloc(((size_t)n + 1) * sizeof *g->items);
-    int *cell_id = wp_malloc(((size_t)n + 1) * sizeof *cell_id);
-    for (int i = 0; i < n; i++) {
-        int id = ids[i];
-        cell_id[i] = cell_of(g, y[id], min_y, g->ny) * g->nx + cell_of(g, x[id], min_x, g->nx);
-        g->cell_start[cell_id[i] + 1]++;
-    }
+    for (int i = 0; i < n; i++) g->cell_start[cell_id[i] + 1]++;
     for (size_t c = 0; c < ncell; c++) g->cell_start[c + 1] += g->cell_start[c];
     int *fill = wp_malloc((ncell + 1) * sizeof *fill);
     memcpy(fill, g->cell_start, ncell * sizeof *fill);

@@ -1,4 +1,4 @@
-/* A uniform grid over projected points for k-nearest-neighbour queries, so candidate lists
+/* A grid over projected points for k-nearest-neighbour queries, so candidate lists
  * cost O(n k) instead of a full distance matrix. */
 #ifndef WP_GEO_GRID_H
 #define WP_GEO_GRID_H
