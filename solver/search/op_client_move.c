@@ -6,6 +6,13 @@
 #include "search/insert.h"
 #include "search/ls.h"
 
+/* Candidates (nearest first) a client may move to, besides its fixed-pair helper. Each one costs
+ * a re-plan of the client's week, tried whenever one of the client's routes changed; with every
+ * candidate, local search cost grew with the number of helpers in reach (a cluster of 60 helpers
+ * cost twice as much per visit as one of 20). A move to a far helper seldom saves travel, and
+ * ruin and recreate still offer every candidate. */
+#define CLIENT_MOVE_NEAREST 16
+
 /* Cost change of taking every visit of client c out of the plan. */
 static double removal_delta(const wp_sol *s, int c)
 {
@@ -50,8 +57,10 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     double out = removal_delta(s, c), best = -WP_MOVE_EPS;
     int best_h = -1;
     wp_client_plan plan;
-    for (int i = p->cand_start[c]; i < p->cand_start[c + 1]; i++) {
+    int last = p->cand_start[c + 1], nearest = p->cand_start[c] + CLIENT_MOVE_NEAREST;
+    for (int i = p->cand_start[c]; i < last; i++) {
         int g = p->cand[i];
+        if (i >= nearest && g != cl->helper) continue; /* far helpers: only the client's own */
         if (g == h || !wp_plan_client(s, c, g, &plan)) continue;
         double d = out + plan.delta;
         if (d < best) {
