@@ -414,15 +414,29 @@ static void check_kpi(checker *c)
     wp_kpi_compute(c->m, c->r, -1, &k);
     c->out->recomputed = k;
 #define CHECK(name)                                                                                \
-    if (!near((double)rep->name, (double)k.name, 1e-6 + 1e-9 * fabs((double)k.name)))              \
-        violation(c->out, "kpi.%s: reported %.10g, recomputed %.10g", #name, (double)rep->name,    \
-                  (double)k.name);
-    CHECK(clients)
-    CHECK(clients_fully_served) CHECK(visits) CHECK(visits_served) CHECK(care_hours)
-        CHECK(unserved_hours) CHECK(travel_km) CHECK(travel_hours) CHECK(travel_share)
-            CHECK(pairs_total) CHECK(pairs_kept) CHECK(clients_changed_provider)
-                CHECK(helpers_changed_employer) CHECK(helpers_used) CHECK(helper_days)
-                    CHECK(utilization) CHECK(cost_eur) CHECK(objective)
+    do {                                                                                           \
+        if (!near((double)rep->name, (double)k.name, 1e-6 + 1e-9 * fabs((double)k.name)))          \
+            violation(c->out, "kpi.%s: reported %.10g, recomputed %.10g", #name,                   \
+                      (double)rep->name, (double)k.name);                                          \
+    } while (0)
+    CHECK(clients);
+    CHECK(clients_fully_served);
+    CHECK(visits);
+    CHECK(visits_served);
+    CHECK(care_hours);
+    CHECK(unserved_hours);
+    CHECK(travel_km);
+    CHECK(travel_hours);
+    CHECK(travel_share);
+    CHECK(pairs_total);
+    CHECK(pairs_kept);
+    CHECK(clients_changed_provider);
+    CHECK(helpers_changed_employer);
+    CHECK(helpers_used);
+    CHECK(helper_days);
+    CHECK(utilization);
+    CHECK(cost_eur);
+    CHECK(objective);
 #undef CHECK
 }
 
