@@ -7,7 +7,8 @@
 # (/usr/bin/time -v). Budget runs are repeated three times; summary.txt has medians, speed-ups
 # and the growth from 10k clients.
 # Then the quality check: two districts of the 10k run solved alone with ten times the budget.
-# usage: bench/scale.sh [SIZES]      (default "1000 10000 100000"); results in results/scale/
+# usage: [SCALE_APPEND=1] bench/scale.sh [SIZES]   (default "1000 10000 100000"); results in
+#   results/scale/
 #   1000 means Leusden at its own rate (about 980 clients)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +23,11 @@ cities="--municipality Amsterdam --municipality Rotterdam --municipality GM0518 
         --municipality Eindhoven --municipality Groningen --municipality Tilburg --municipality Almere
         --municipality Breda --municipality Nijmegen"
 csv="$out/scale.csv"
-echo "clients,helpers,visits,threads,phase,seconds,cpu_seconds,peak_mib,objective,visits_served,travel_per_care_hour,valid" > "$csv"
+# SCALE_APPEND=1 adds rows to the existing scale.csv (more repeats on a noisy day); summary.txt
+# then pools every row.
+if [ "${SCALE_APPEND:-0}" != 1 ] || [ ! -f "$csv" ]; then
+    echo "clients,helpers,visits,threads,phase,seconds,cpu_seconds,peak_mib,objective,visits_served,travel_per_care_hour,valid" > "$csv"
+fi
 
 # One timed run: appends a CSV row. $1 scenario, $2 threads, $3 phase, then solve options.
 # (sh has no local variables: everything set here is prefixed run_ so as not to touch the caller's.)
