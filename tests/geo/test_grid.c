@@ -31,6 +31,17 @@ static void make_points(bool crowded, double *x, double *y)
     }
 }
 
+static double point_x[N_POINTS], point_y[N_POINTS];
+
+/* Places the points (spread or crowded) and indexes all of them. */
+static void build(bool crowded, wp_grid *g)
+{
+    static int ids[N_POINTS];
+    make_points(crowded, point_x, point_y);
+    for (int i = 0; i < N_POINTS; i++) ids[i] = i;
+    wp_grid_build(g, point_x, point_y, ids, N_POINTS, 2.0);
+}
+
 static int odd_only(int id, void *ctx)
 {
     (void)ctx;
@@ -61,25 +72,23 @@ static int brute_nearest(const double *x, const double *y, int n, double px, dou
 
 static void check_against_brute_force(bool crowded)
 {
-    static double x[N_POINTS], y[N_POINTS];
-    static int ids[N_POINTS];
-    make_points(crowded, x, y);
-    for (int i = 0; i < N_POINTS; i++) ids[i] = i;
     wp_grid g;
-    wp_grid_build(&g, x, y, ids, N_POINTS, 2.0);
+    build(crowded, &g);
     int got[40], want[40];
     for (int q = 0; q < N_POINTS; q += 37) {
         for (int odd = 0; odd <= 1; odd++) {
             int k = odd ? 7 : 25;
-            int n = wp_grid_nearest(&g, x[q], y[q], k, q, odd ? odd_only : NULL, NULL, got);
-            int m = brute_nearest(x, y, N_POINTS, x[q], y[q], k, q, odd, want);
+            int n =
+                wp_grid_nearest(&g, point_x[q], point_y[q], k, q, odd ? odd_only : NULL, NULL, got);
+            int m =
+                brute_nearest(point_x, point_y, N_POINTS, point_x[q], point_y[q], k, q, odd, want);
             assert_int_equal(n, m);
             for (int i = 0; i < n; i++) assert_int_equal(got[i], want[i]);
         }
     }
     /* a query far from every point still finds the nearest */
     int n = wp_grid_nearest(&g, -50000, -50000, 3, -1, NULL, NULL, got);
-    int m = brute_nearest(x, y, N_POINTS, -50000, -50000, 3, -1, false, want);
+    int m = brute_nearest(point_x, point_y, N_POINTS, -50000, -50000, 3, -1, false, want);
     assert_int_equal(n, m);
     for (int i = 0; i < n; i++) assert_int_equal(got[i], want[i]);
     wp_grid_free(&g);
@@ -102,12 +111,8 @@ static void crowded_points_match_brute_force(void **state)
 static void crowded_points_get_small_cells(void **state)
 {
     (void)state;
-    static double x[N_POINTS], y[N_POINTS];
-    static int ids[N_POINTS];
-    make_points(true, x, y);
-    for (int i = 0; i < N_POINTS; i++) ids[i] = i;
     wp_grid g;
-    wp_grid_build(&g, x, y, ids, N_POINTS, 2.0);
+    build(true, &g);
     int fullest = 0;
     for (long c = 0; c < (long)g.nx * g.ny; c++) {
         int in_cell = g.cell_start[c + 1] - g.cell_start[c];
