@@ -81,7 +81,7 @@ static void gather(const wp_model *m, const wp_award_options *o, award_data *a)
         if (p >= 0) a->own[d * P + p]++;
         for (int k = 0; k < cl->n_visits; k++)
             a->demand[d] += m->visits[cl->first_visit + k].duration / 60;
-        if (cl->helper >= 0) {
+        if (wp_pair_keepable(m, c)) {
             a->pairs[d * P + m->helpers[cl->helper].provider]++;
             hpairs[(size_t)cl->helper * D + d]++;
         }
@@ -306,7 +306,7 @@ static double direct_pairs(const award_data *a, const wp_model *m, const bool *w
         memset(per, 0, (size_t)a->D * sizeof *per);
         bool any = false;
         for (int c = 0; c < m->n_clients; c++)
-            if (m->clients[c].helper == h && m->clients[c].district >= 0)
+            if (m->clients[c].helper == h && m->clients[c].district >= 0 && wp_pair_keepable(m, c))
                 per[m->clients[c].district]++, any = true;
         if (!any) continue;
         double best = 0;
@@ -331,7 +331,7 @@ static double limit_bound(const award_data *a, const wp_model *m, int limit)
     for (int h = 0; h < m->n_helpers; h++) {
         memset(per, 0, (size_t)a->D * sizeof *per);
         for (int c = 0; c < m->n_clients; c++)
-            if (m->clients[c].helper == h && m->clients[c].district >= 0)
+            if (m->clients[c].helper == h && m->clients[c].district >= 0 && wp_pair_keepable(m, c))
                 per[m->clients[c].district]++;
         for (int j = 0; j < limit && j < a->D; j++) { /* take the best remaining district */
             int best = 0;

@@ -264,6 +264,18 @@ static void check_ref(cell_ctx *x, int row, int col, const wp_strmap *ids, const
         cell_error(x, row, col, "unknown %s \"%s\"", what, cell(x, row, col));
 }
 
+/* A '|' list of helper ids, each of which must be a helper of the import. */
+static void check_ref_list(cell_ctx *x, int row, int col, const wp_strmap *ids, const char *what)
+{
+    if (col < 0 || !*cell(x, row, col)) return;
+    char **items;
+    int n = split_items(cell(x, row, col), '|', &items);
+    for (int i = 0; i < n; i++)
+        if (wp_strmap_get(ids, items[i]) < 0)
+            cell_error(x, row, col, "unknown %s \"%s\"", what, items[i]);
+    free_items(items, n);
+}
+
 static const char *const product_values[] = {"HO", "HO+", NULL};
 
 static cJSON *providers_json(cell_ctx *x, wp_strmap *ids)
@@ -377,6 +389,7 @@ static cJSON *clients_json(cell_ctx *x, const wp_strmap *providers, const wp_str
                                         "window",
                                         "min_days_between_visits",
                                         "arrival_consistency_min",
+                                        "excluded_helpers",
                                         NULL};
     static const char *const required[] = {"id", "hours_per_week", NULL};
     cJSON *arr = cJSON_CreateArray();
@@ -414,6 +427,9 @@ static cJSON *clients_json(cell_ctx *x, const wp_strmap *providers, const wp_str
                    0, 6, true);
         add_number(c, "arrival_consistency_min", x, r, wp_csv_col(x->t, "arrival_consistency_min"),
                    0, 1e6, false);
+        int cex = wp_csv_col(x->t, "excluded_helpers");
+        check_ref_list(x, r, cex, helpers, "helper");
+        add_list(c, "excluded_helpers", x, r, cex, false);
         cJSON_AddItemToArray(arr, c);
     }
     return arr;

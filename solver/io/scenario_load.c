@@ -17,6 +17,7 @@
 #include "json/jread.h"
 #include "json/jtime.h"
 #include "model/market.h"
+#include "model/pins.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 
@@ -26,6 +27,8 @@
 typedef struct pending {
     const char **helper_provider;                                     /* per helper */
     const char **client_provider, **client_helper, **client_district; /* per client, or NULL */
+    const cJSON **client_excluded; /* per client: its excluded_helpers array, or NULL */
+    const char **visit_pin_helper; /* per visit: the helper id its pin names, or NULL */
 } pending;
 
 typedef struct loader {
@@ -354,6 +357,32 @@ static bool duration_ok(loader *L, double v)
     return L->m->planar ? v >= 0 : v > 0;
 }
 
+/* "pin": {"helper", "day", "start"}, any of them; resolved and checked in model/pins.c. */
+static void read_pin(loader *L, const cJSON *vj, wp_visit_def *v)
+{
+    const cJSON *pin = wp_jget_object(&L->ctx, vj, "pin", false);
+    if (!pin) return;
+    size_t mark = wp_jpath_key(&L->ctx, "pin");
+    static const char *const keys[] = {"helper", "day", "start", NULL};
+    wp_jcheck_keys(&L->ctx, pin, keys);
+    if (!pin->child) wp_jerr(&L->ctx, NULL, "a pin names at least one of helper, day, start");
+    const char *s;
+    if (wp_jget_id(&L->ctx, pin, "helper", false, &s))
+        L->ref.visit_pin_helper[v - L->m->visits] = s;
+    if (wp_jget_string(&L->ctx, pin, "day", false, &s)) {
+        v->pin_day = wp_day_index(s);
+        if (v->pin_day < 0)
+            wp_jerr(&L->ctx, "day", "must be one of mon, tue, wed, thu, fri, sat, sun");
+    }
+    const cJSON *start = wp_jget(&L->ctx, pin, "start", false);
+    if (start) {
+        size_t m2 = wp_jpath_key(&L->ctx, "start");
+        wp_jtime(&L->ctx, start, &v->pin_start);
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
 static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
                                 const client_defaults *def)
 {
@@ -363,7 +392,8 @@ static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
         wp_jerr(&L->ctx, NULL, "a visit must be an object, not %s", wp_jtype_name(vj));
         return;
     }
-    static const char *const keys[] = {"duration_min", "day", "days", "window", "load", NULL};
+    static const char *const keys[] = {"duration_min", "day", "days", "window",
+                                       "load",         "pin", NULL};
     wp_jcheck_keys(&L->ctx, vj, keys);
     double dur;
     if (wp_jget_number(&L->ctx, vj, "duration_min", true, -HUGE_VAL, HUGE_VAL, &dur)) {
@@ -396,6 +426,7 @@ static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
         wp_jpath_pop(&L->ctx, mark);
     }
     wp_jget_number(&L->ctx, vj, "load", false, 0, HUGE_VAL, &v->load);
+    read_pin(L, vj, v);
 }
 
 static void read_client_visits(loader *L, const cJSON *it, wp_client_def *c,
@@ -411,6 +442,8 @@ static void read_client_visits(loader *L, const cJSON *it, wp_client_def *c,
         v->index = k;
         v->days = def->days;
         v->window = def->window;
+        v->pin_helper = v->pin_day = -1;
+        v->pin_start = NAN;
     }
     if (visits && hours) {
         wp_jerr(&L->ctx, "visits", "give either \"visits\" or \"hours_per_week\", not both");
@@ -459,6 +492,7 @@ static void read_client(loader *L, const cJSON *it, int i)
     c->product = WP_PRODUCT_HO;
     c->priority = 3;
     c->consistency_min = -1;
+    c->pin_helper = -1;
     client_defaults def = {0x1F, {8 * 60, 17 * 60}};
     if (!cJSON_IsObject(it)) {
         wp_jerr(&L->ctx, NULL, "a client must be an object, not %s", wp_jtype_name(it));
@@ -479,6 +513,7 @@ static void read_client(loader *L, const cJSON *it, int i)
                                        "min_days_between_visits",
                                        "arrival_consistency_min",
                                        "visits",
+                                       "excluded_helpers",
                                        NULL};
     wp_jcheck_keys(&L->ctx, it, keys);
     const char *s;
@@ -507,6 +542,8 @@ static void read_client(loader *L, const cJSON *it, int i)
     if (wp_jget_int(&L->ctx, it, "min_days_between_visits", false, 0, 6, &n))
         c->min_days_between = (int)n;
     wp_jget_number(&L->ctx, it, "arrival_consistency_min", false, 0, HUGE_VAL, &c->consistency_min);
+    const cJSON *ex = wp_jget_array(&L->ctx, it, "excluded_helpers", false);
+    if (ex) L->ref.client_excluded[i] = ex;
     read_client_visits(L, it, c, &def);
     c->extra_json = extra_of(it);
 }
@@ -520,7 +557,11 @@ static void read_clients(loader *L, const cJSON *root)
     L->ref.client_provider = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
     L->ref.client_helper = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
     L->ref.client_district = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
-    if (!arr) return;
+    L->ref.client_excluded = wp_calloc((size_t)m->n_clients + 1, sizeof(cJSON *));
+    if (!arr) {
+        L->ref.visit_pin_helper = wp_calloc(1, sizeof(char *));
+        return;
+    }
     /* Visits are laid out client by client, so count them first. */
     int total = 0, i = 0;
     const cJSON *it;
@@ -534,6 +575,7 @@ static void read_clients(loader *L, const cJSON *root)
     }
     m->n_visits = total;
     m->visits = wp_calloc((size_t)total + 1, sizeof *m->visits);
+    L->ref.visit_pin_helper = wp_calloc((size_t)total + 1, sizeof(char *));
     size_t mark = wp_jpath_key(&L->ctx, "clients");
     i = 0;
     cJSON_ArrayForEach(it, arr)
@@ -592,12 +634,13 @@ static void read_policy_objective(loader *L, const cJSON *root)
         read_enum(L, pol, "fixed_pairs", values, &m->pair_policy);
         wp_jpath_pop(&L->ctx, mark);
     }
-    m->objective = (wp_objective){1000, 600, 1, 0, 0};
+    m->objective = (wp_objective){1000, 600, 1, 0, 0, 240, 60, 20, 120};
     const cJSON *obj = wp_jget_object(&L->ctx, root, "objective", false);
     if (!obj) return;
     size_t mark = wp_jpath_key(&L->ctx, "objective");
-    static const char *const keys[] = {"unserved_minute", "broken_pair", "travel_minute",
-                                       "helper_day",      "helper",      NULL};
+    static const char *const keys[] = {
+        "unserved_minute", "broken_pair", "travel_minute", "helper_day",       "helper",
+        "changed_helper",  "changed_day", "changed_time",  "substitute_visit", NULL};
     wp_jcheck_keys(&L->ctx, obj, keys);
     wp_objective *o = &m->objective;
     wp_jget_number(&L->ctx, obj, "unserved_minute", false, 0, HUGE_VAL, &o->unserved_minute);
@@ -605,6 +648,10 @@ static void read_policy_objective(loader *L, const cJSON *root)
     wp_jget_number(&L->ctx, obj, "travel_minute", false, 0, HUGE_VAL, &o->travel_minute);
     wp_jget_number(&L->ctx, obj, "helper_day", false, 0, HUGE_VAL, &o->helper_day);
     wp_jget_number(&L->ctx, obj, "helper", false, 0, HUGE_VAL, &o->helper);
+    wp_jget_number(&L->ctx, obj, "changed_helper", false, 0, HUGE_VAL, &o->changed_helper);
+    wp_jget_number(&L->ctx, obj, "changed_day", false, 0, HUGE_VAL, &o->changed_day);
+    wp_jget_number(&L->ctx, obj, "changed_time", false, 0, HUGE_VAL, &o->changed_time);
+    wp_jget_number(&L->ctx, obj, "substitute_visit", false, 0, HUGE_VAL, &o->substitute_visit);
     wp_jpath_pop(&L->ctx, mark);
 }
 
@@ -640,6 +687,59 @@ static int resolve(loader *L, const wp_strmap *map, const char *section, int i, 
     return idx;
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static void resolve_excluded(loader *L, int c)
+{
+    const cJSON *arr = L->ref.client_excluded[c];
+    if (!arr) return;
+    wp_model *m = L->m;
+    wp_client_def *cl = &m->clients[c];
+    cl->excluded = wp_malloc(((size_t)cJSON_GetArraySize(arr) + 1) * sizeof(int));
+    size_t mark = wp_jpath_key(&L->ctx, "clients");
+    wp_jpath_index(&L->ctx, (size_t)c);
+    wp_jpath_key(&L->ctx, "excluded_helpers");
+    size_t i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        size_t m2 = wp_jpath_index(&L->ctx, i++);
+        int h = cJSON_IsString(it) ? wp_strmap_get(&m->helper_ids, it->valuestring) : -1;
+        if (!cJSON_IsString(it))
+            wp_jerr(&L->ctx, NULL, "a helper id must be a string, not %s", wp_jtype_name(it));
+        else if (h < 0)
+            wp_jerr(&L->ctx, NULL, "unknown helper \"%s\"", it->valuestring);
+        else
+            cl->excluded[cl->n_excluded++] = h;
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+    qsort(cl->excluded, (size_t)cl->n_excluded, sizeof(int), cmp_int);
+}
+
+static void resolve_pin(loader *L, int c, int k)
+{
+    wp_model *m = L->m;
+    int v = m->clients[c].first_visit + k;
+    const char *id = L->ref.visit_pin_helper[v];
+    if (!id) return;
+    int h = wp_strmap_get(&m->helper_ids, id);
+    if (h < 0) {
+        size_t mark = wp_jpath_key(&L->ctx, "clients");
+        wp_jpath_index(&L->ctx, (size_t)c);
+        wp_jpath_key(&L->ctx, "visits");
+        wp_jpath_index(&L->ctx, (size_t)k);
+        wp_jpath_key(&L->ctx, "pin");
+        wp_jerr(&L->ctx, "helper", "unknown helper \"%s\"", id);
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    m->visits[v].pin_helper = h;
+}
+
 static void resolve_references(loader *L)
 {
     wp_model *m = L->m;
@@ -655,6 +755,8 @@ static void resolve_references(loader *L)
                                L->ref.client_provider[c], "provider");
         cl->helper =
             resolve(L, &m->helper_ids, "clients", c, "helper", L->ref.client_helper[c], "helper");
+        resolve_excluded(L, c);
+        for (int k = 0; k < cl->n_visits; k++) resolve_pin(L, c, k);
     }
 }
 
@@ -800,6 +902,8 @@ static void free_pending(pending *p)
     free(p->client_provider);
     free(p->client_helper);
     free(p->client_district);
+    free(p->client_excluded);
+    free(p->visit_pin_helper);
 }
 
 static wp_status fail(loader *L, wp_status s)
@@ -879,6 +983,7 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
 
     resolve_references(&L);
     resolve_awards(&L, awards);
+    if (e->count + e->dropped == before) wp_pins_apply(m, file, e);
     if (e->count + e->dropped > before) {
         wp_error_clear(&local);
         return fail(&L, wp_error_status(e));

@@ -2,6 +2,7 @@
 #include "model/model.h"
 
 #include "model/market.h"
+#include "model/previous.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,11 @@ void wp_model_free(wp_model *m)
     for (int i = 0; i < m->n_clients; i++) {
         free(m->clients[i].id);
         free(m->clients[i].extra_json);
+        free(m->clients[i].excluded);
     }
+    for (int i = 0; i < m->n_visits; i++) free(m->visits[i].blocked);
+    wp_previous_free(m->prev);
+    free(m->prev);
     for (int i = 0; i < m->n_districts; i++) {
         wp_district_def *d = &m->districts[i];
         free(d->id);

@@ -60,6 +60,16 @@ typedef struct wp_visit_def {
     uint8_t days;     /* allowed days, bit d = day d; never 0 */
     wp_window window; /* start window, the same on every allowed day */
     double load;      /* against helper capacity (benchmarks); 0 by default */
+    /* The planner's pin (SPEC "pin"), a hard rule. The loader narrows `days` and `window` to
+     * the pinned day and start and the client's eligible helpers to the pinned helper, so the
+     * search needs no special case: a pinned visit can only be where it is pinned. */
+    int pin_helper;     /* -1 when not pinned to a helper */
+    int pin_day;        /* -1 when not pinned to a day */
+    double pin_start;   /* NAN when not pinned to a start */
+    uint8_t given_days; /* days and window as the scenario gives them (before the pin) */
+    wp_window given_window;
+    char *blocked; /* why the visit can never be planned (a pin that cannot hold), or
+                    * NULL; such a visit has days == 0 */
 } wp_visit_def;
 
 typedef struct wp_client_def {
@@ -75,6 +85,10 @@ typedef struct wp_client_def {
     int n_visits;
     int min_days_between;   /* two visits lie at least this many days apart */
     double consistency_min; /* arrival_consistency_min; negative when not given */
+    int *excluded;          /* excluded_helpers: helper indices, ascending */
+    int n_excluded;
+    int pin_helper; /* the helper a pin of one of its visits names, or -1 (-2 in a sub-model
+                     * that lacks that helper) */
     char *extra_json;
 } wp_client_def;
 
@@ -99,6 +113,11 @@ typedef struct wp_objective {
     double travel_minute;
     double helper_day; /* per non-empty route */
     double helper;     /* per helper with at least one route */
+    /* repair only (SPEC "Repair"): per visit changed against its previous plan */
+    double changed_helper;
+    double changed_day;
+    double changed_time;
+    double substitute_visit;
 } wp_objective;
 
 /* Awards per district: providers[d][0 .. count[d]) may serve clients of district d. */
@@ -179,6 +198,9 @@ typedef struct wp_model {
     wp_objective objective;
 
     wp_market market;
+
+    /* Last week's plan when repairing (model/previous.h), or NULL. */
+    struct wp_previous *prev;
 } wp_model;
 
 void wp_model_free(wp_model *m);
@@ -236,6 +258,26 @@ static inline bool wp_helper_qualified(const wp_model *m, int h, int c)
     return (cp->skills & ~hp->skills) == 0 && hp->qualification >= cp->product;
 }
 
+/* The client accepts helper h: not one of its excluded_helpers, and the pinned one if a pin
+ * names a helper. */
+static inline bool wp_client_accepts(const wp_model *m, int h, int c)
+{
+    const wp_client_def *cp = &m->clients[c];
+    if (cp->pin_helper != -1 && cp->pin_helper != h) return false; /* -2: pinned elsewhere */
+    for (int i = 0; i < cp->n_excluded; i++)
+        if (cp->excluded[i] == h) return false;
+    return true;
+}
+
+/* Client c's fixed pair could be kept under some contracting: it has one, and that helper is
+ * qualified and accepted (not excluded, not contradicted by a pin). The award model's pair
+ * bound counts only these. */
+static inline bool wp_pair_keepable(const wp_model *m, int c)
+{
+    int h = m->clients[c].helper;
+    return h >= 0 && wp_helper_qualified(m, h, c) && wp_client_accepts(m, h, c);
+}
+
 /* Contracting allows helper h (at its effective provider) to serve client c. */
 static inline bool wp_market_allows(const wp_market *mk, int h, int c)
 {
@@ -246,7 +288,7 @@ static inline bool wp_market_allows(const wp_market *mk, int h, int c)
 
 static inline bool wp_eligible(const wp_model *m, const wp_market *mk, int h, int c)
 {
-    return wp_helper_qualified(m, h, c) && wp_market_allows(mk, h, c);
+    return wp_helper_qualified(m, h, c) && wp_client_accepts(m, h, c) && wp_market_allows(mk, h, c);
 }
 
 /* Unserved cost of one visit as the SPEC's objective counts it. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/market.h"
+#include "model/previous.h"
 #include "util/alloc.h"
 
 static void copy_travel(wp_model *c, const wp_model *p)
@@ -70,6 +71,23 @@ static void copy_helpers(wp_submodel *sm, const wp_model *p, const int *helpers,
     memcpy(sm->helper_of, helpers, (size_t)nh * sizeof(int));
 }
 
+/* Exclusions and pins name parent helpers; in the child they name child helpers. A pinned
+ * helper outside the child leaves the client no helper there (-2 matches nobody). */
+static void remap_client_helpers(wp_client_def *cl, const wp_client_def *from,
+                                 const int *child_helper)
+{
+    cl->excluded = NULL;
+    cl->n_excluded = 0;
+    if (from->pin_helper >= 0)
+        cl->pin_helper = child_helper[from->pin_helper] >= 0 ? child_helper[from->pin_helper] : -2;
+    if (!from->n_excluded) return;
+    cl->excluded = wp_malloc((size_t)from->n_excluded * sizeof(int));
+    for (int k = 0; k < from->n_excluded; k++) {
+        int h = child_helper[from->excluded[k]];
+        if (h >= 0) cl->excluded[cl->n_excluded++] = h;
+    }
+}
+
 static void copy_clients(wp_submodel *sm, const wp_model *p, const int *clients, int nc,
                          const int *child_helper)
 {
@@ -91,10 +109,14 @@ static void copy_clients(wp_submodel *sm, const wp_model *p, const int *clients,
         cl->location = i;
         cl->district = -1;
         cl->helper = from->helper >= 0 ? child_helper[from->helper] : -1;
+        remap_client_helpers(cl, from, child_helper);
         cl->first_visit = v;
         for (int k = 0; k < from->n_visits; k++, v++) {
-            c->visits[v] = p->visits[from->first_visit + k];
-            c->visits[v].client = i;
+            wp_visit_def *vd = &c->visits[v];
+            *vd = p->visits[from->first_visit + k];
+            vd->client = i;
+            vd->blocked = NULL; /* the parent keeps the reason; days == 0 keeps it unplanned */
+            vd->pin_helper = vd->pin_helper >= 0 ? child_helper[vd->pin_helper] : -1;
             sm->visit_of[v] = from->first_visit + k;
         }
     }
@@ -136,6 +158,9 @@ void wp_submodel_build(wp_submodel *sm, const wp_model *parent, const wp_market 
     copy_helpers(sm, parent, helpers, nh, nc);
     copy_clients(sm, parent, clients, nc, child_helper);
     copy_market(sm, parent, pmk);
+    if (parent->prev)
+        c->prev = wp_previous_sub(parent->prev, c->n_visits, sm->visit_of, c->n_clients,
+                                  sm->client_of, child_helper);
     wp_model_cache_distances(c, 2000);
     free(child_helper);
 }
