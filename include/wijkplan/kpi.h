@@ -3,6 +3,8 @@
 #ifndef WIJKPLAN_KPI_H
 #define WIJKPLAN_KPI_H
 
+#include <stdbool.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -33,6 +35,16 @@ typedef struct wp_kpi {
     double wait_hours;                /* idle time inside routes (early arrivals) */
     double travel_minutes;            /* travel_hours x 60, as the objective counts it */
     double unserved_weighted_minutes; /* sum of unserved minutes x priority */
+    /* repair only (SPEC "Repair"), written when `repair` is set */
+    bool repair;
+    int visits_with_previous; /* visits that had a previous plan */
+    int visits_unchanged;
+    int visits_changed_time;
+    int visits_changed_day;
+    int visits_changed_helper;
+    int visits_substitute;
+    int visits_dropped;    /* had a previous plan, now unassigned */
+    int clients_contacted; /* clients with at least one change */
 } wp_kpi;
 
 #ifdef __cplusplus

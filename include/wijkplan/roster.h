@@ -21,6 +21,7 @@ typedef struct wp_roster_visit {
     double end;
     double travel_km; /* the leg that reaches this visit */
     double travel_min;
+    bool substitute; /* repair: served instead of the client's absent helper of the week */
 } wp_roster_visit;
 
 typedef struct wp_roster_route {
@@ -63,6 +64,20 @@ typedef struct wp_roster_award {
     size_t n_providers;
 } wp_roster_award;
 
+/* One visit of a repair that differs from its previous plan (SPEC "Repair"). */
+typedef struct wp_roster_plan_ref {
+    char *helper; /* NULL for "to" of an unassigned visit */
+    int day;
+    double start;
+} wp_roster_plan_ref;
+
+typedef struct wp_roster_change {
+    char *client;
+    int visit;
+    char *kind; /* changed_time, changed_day, changed_helper, substitute, unassigned */
+    wp_roster_plan_ref from, to;
+} wp_roster_change;
+
 typedef struct wp_roster_solver {
     char *version;
     unsigned long long seed;
@@ -90,7 +105,10 @@ typedef struct wp_roster {
     wp_roster_unassigned *unassigned;
     size_t n_unassigned;
     wp_kpi kpi;
-    double pairs_bound; /* upper bound on pairs kept from the award model, or -1 */
+    double pairs_bound;        /* upper bound on pairs kept from the award model, or -1 */
+    char *previous;            /* repair: the previous roster's path as given, else NULL */
+    wp_roster_change *changes; /* repair: sorted by client, then visit */
+    size_t n_changes;
 } wp_roster;
 
 void wp_roster_free(wp_roster *r);
@@ -101,9 +119,17 @@ wp_status wp_roster_write_json(const wp_roster *r, const char *path, wp_error *e
 /* Reads a roster file; structural problems are input errors with the JSON path. */
 wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err);
 
+/* Reads a previous week's roster for a repair: any wijkplan-roster/1, also one made or edited by
+ * hand, so only "format" and "routes" are required. */
+wp_status wp_roster_read_previous(const char *path, wp_roster **out, wp_error *err);
+
 /* Writes the planner's CSV: one row per visit (helper, day, HH:MM start and end, client, travel),
  * then one row per unassigned visit. */
 wp_status wp_roster_write_csv(const wp_roster *r, const char *path, wp_error *err);
+
+/* Writes a repair's changes as the planner's CSV: client,visit,kind,from_helper,from_day,
+ * from_start,to_helper,to_day,to_start (times HH:MM). */
+wp_status wp_roster_write_changes_csv(const wp_roster *r, const char *path, wp_error *err);
 
 #ifdef __cplusplus
 }

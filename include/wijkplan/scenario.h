@@ -4,7 +4,9 @@
 #ifndef WIJKPLAN_SCENARIO_H
 #define WIJKPLAN_SCENARIO_H
 
+#include <stdbool.h>
 #include <wijkplan/error.h>
+#include <wijkplan/roster.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,6 +32,14 @@ int wp_scenario_districts(const wp_scenario *s);
 int wp_scenario_visits(const wp_scenario *s);
 /* The metric CRS distances are computed in, e.g. "EPSG:28992", or "planar". */
 const char *wp_scenario_projected_crs(const wp_scenario *s);
+
+/* Repair (SPEC "Repair"): makes `previous` last week's plan, against which every later solve,
+ * KPI and validation of this scenario compares. Ownership of `previous` passes to the scenario,
+ * also on failure. A solve then repairs: it starts from that plan and prices each change;
+ * rosters record `path` as "previous" and list their changes. */
+wp_status wp_scenario_set_previous(wp_scenario *s, wp_roster *previous, const char *path,
+                                   wp_error *err);
+bool wp_scenario_has_previous(const wp_scenario *s);
 
 /* Writes the part of scenario file `path` in the named districts: their clients, the helpers
  * who live there or are the fixed pair of one of those clients, and the districts. */

@@ -78,20 +78,53 @@ int wp_cmd_solve(int argc, char **argv)
         wp_error_clear(&err);
         return rc;
     }
-    wp_roster *r = NULL;
-    wp_status s = wp_solve(sc, &o, &r, &err);
-    if (s == WP_OK) s = wp_roster_write_json(r, output, &err);
-    if (s == WP_OK && csv) s = wp_roster_write_csv(r, csv, &err);
-    if (s == WP_OK && !quiet)
-        fprintf(stderr,
-                "wijkplan solve: %d of %d visits planned, %zu routes, travel %.1f h, objective "
-                "%.1f -> %s\n",
-                r->kpi.visits_served, r->kpi.visits, r->n_routes, r->kpi.travel_hours,
-                r->kpi.objective, output);
-    rc = s == WP_OK ? 0 : wp_cli_fail("solve", &err);
-    if (s != WP_OK && csv) remove(csv);
-    wp_roster_free(r);
+    rc = wp_cli_plan("solve", sc, &o, output, csv, NULL, quiet);
     wp_scenario_free(sc);
+    wp_error_clear(&err);
+    return rc;
+}
+
+/* A repair's changes in one line, for the planner. */
+static void print_changes(const wp_kpi *k)
+{
+    int changed = k->visits_changed_time + k->visits_changed_day + k->visits_changed_helper +
+                  k->visits_substitute + k->visits_dropped;
+    fprintf(stderr,
+            "wijkplan repair: %d visit%s changed for %d client%s: %d substitute%s, %d other day, "
+            "%d other time; %d other helper; %d unassigned (%d of %d visits unchanged)\n",
+            changed, changed == 1 ? "" : "s", k->clients_contacted,
+            k->clients_contacted == 1 ? "" : "s", k->visits_substitute,
+            k->visits_substitute == 1 ? "" : "s", k->visits_changed_day, k->visits_changed_time,
+            k->visits_changed_helper, k->visits_dropped, k->visits_unchanged,
+            k->visits_with_previous);
+}
+
+int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_options *o,
+                const char *output, const char *csv, const char *changes, bool quiet)
+{
+    wp_error err;
+    wp_error_init(&err);
+    wp_roster *r = NULL;
+    bool wrote_csv = false, wrote_changes = false;
+    wp_status s = wp_solve(sc, o, &r, &err);
+    if (s == WP_OK) s = wp_roster_write_json(r, output, &err);
+    if (s == WP_OK && csv) s = wp_roster_write_csv(r, csv, &err), wrote_csv = s == WP_OK;
+    if (s == WP_OK && changes)
+        s = wp_roster_write_changes_csv(r, changes, &err), wrote_changes = s == WP_OK;
+    if (s == WP_OK && !quiet) {
+        fprintf(stderr,
+                "wijkplan %s: %d of %d visits planned, %zu routes, travel %.1f h, objective "
+                "%.1f -> %s\n",
+                command, r->kpi.visits_served, r->kpi.visits, r->n_routes, r->kpi.travel_hours,
+                r->kpi.objective, output);
+        if (r->kpi.repair) print_changes(&r->kpi);
+    }
+    int rc = s == WP_OK ? 0 : wp_cli_fail(command, &err);
+    if (s != WP_OK) { /* what this run wrote goes; what it did not write stays */
+        if (wrote_csv) remove(csv);
+        if (wrote_changes) remove(changes);
+    }
+    wp_roster_free(r);
     wp_error_clear(&err);
     return rc;
 }

@@ -2,8 +2,10 @@
 #ifndef WP_CLI_COMMANDS_H
 #define WP_CLI_COMMANDS_H
 
+#include <stdbool.h>
 #include <wijkplan/roster.h>
 #include <wijkplan/scenario.h>
+#include <wijkplan/solve.h>
 
 int wp_cmd_solve(int argc, char **argv);
 int wp_cmd_validate(int argc, char **argv);
@@ -13,6 +15,7 @@ int wp_cmd_compare(int argc, char **argv);
 int wp_cmd_report(int argc, char **argv);
 int wp_cmd_export(int argc, char **argv);
 int wp_cmd_kpi(int argc, char **argv);
+int wp_cmd_repair(int argc, char **argv);
 
 /* Prints an error record and returns its exit status. */
 int wp_cli_fail(const char *command, const void *err);
@@ -21,5 +24,11 @@ int wp_cli_fail(const char *command, const void *err);
  * problem and freeing what was loaded, the exit status. */
 int wp_cli_load(const char *command, const char *scenario_path, const char *roster_path,
                 wp_scenario **sc, wp_roster **r);
+
+/* Solves (or, with a previous plan set, repairs) and writes the roster JSON, and the planner's
+ * CSV and the changes CSV when their paths are given; prints the summary unless quiet. Returns
+ * the exit status. */
+int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_options *o,
+                const char *output, const char *csv, const char *changes, bool quiet);
 
 #endif

@@ -79,3 +79,33 @@ wp_status wp_roster_write_csv(const wp_roster *r, const char *path, wp_error *er
     wp_strmap_free(&provider_of);
     return s;
 }
+
+static void csv_plan_ref(wp_strbuf *sb, const wp_roster_plan_ref *p)
+{
+    wp_sb_append(sb, ",");
+    if (!p->helper) {
+        wp_sb_append(sb, ",,");
+        return;
+    }
+    csv_field(sb, p->helper);
+    wp_sb_printf(sb, ",%s,", wp_day_name(p->day));
+    csv_time(sb, p->start);
+}
+
+wp_status wp_roster_write_changes_csv(const wp_roster *r, const char *path, wp_error *err)
+{
+    wp_strbuf sb = {0};
+    wp_sb_append(&sb, "client,visit,kind,from_helper,from_day,from_start,to_helper,to_day,"
+                      "to_start\r\n");
+    for (size_t i = 0; i < r->n_changes; i++) {
+        const wp_roster_change *c = &r->changes[i];
+        csv_field(&sb, c->client);
+        wp_sb_printf(&sb, ",%d,%s", c->visit, c->kind);
+        csv_plan_ref(&sb, &c->from);
+        csv_plan_ref(&sb, &c->to);
+        wp_sb_append(&sb, "\r\n");
+    }
+    wp_status s = wp_file_write_atomic(path, wp_sb_str(&sb), sb.len, err);
+    wp_sb_free(&sb);
+    return s;
+}

@@ -51,6 +51,14 @@ void wp_roster_free(wp_roster *r)
         free(r->unassigned[i].reason);
     }
     free(r->unassigned);
+    for (size_t i = 0; i < r->n_changes; i++) {
+        free(r->changes[i].client);
+        free(r->changes[i].kind);
+        free(r->changes[i].from.helper);
+        free(r->changes[i].to.helper);
+    }
+    free(r->changes);
+    free(r->previous);
     free(r);
 }
 
@@ -81,11 +89,23 @@ void wp_roster_free(wp_roster *r)
     X(travel_minutes, double)                                                                      \
     X(unserved_weighted_minutes, double)
 
+/* Written only for a repair (SPEC "Repair"). */
+#define REPAIR_KPI_FIELDS(X)                                                                       \
+    X(visits_with_previous, int)                                                                   \
+    X(visits_unchanged, int)                                                                       \
+    X(visits_changed_time, int)                                                                    \
+    X(visits_changed_day, int)                                                                     \
+    X(visits_changed_helper, int)                                                                  \
+    X(visits_substitute, int)                                                                      \
+    X(visits_dropped, int)                                                                         \
+    X(clients_contacted, int)
+
 cJSON *wp_kpi_to_json(const wp_kpi *k)
 {
     cJSON *o = cJSON_CreateObject();
 #define X(name, type) cJSON_AddNumberToObject(o, #name, (double)k->name);
     KPI_FIELDS(X)
+    if (k->repair) REPAIR_KPI_FIELDS(X)
 #undef X
     return o;
 }
@@ -102,11 +122,13 @@ bool wp_kpi_from_json(wp_jctx *ctx, const cJSON *obj, bool strict, wp_kpi *k)
 #define X(name, type)                                                                              \
     if (wp_jget_number(ctx, obj, #name, false, -1e300, 1e300, &v)) k->name = (type)v;
     KPI_FIELDS(X)
+    REPAIR_KPI_FIELDS(X)
 #undef X
+    k->repair = cJSON_GetObjectItemCaseSensitive(obj, "visits_with_previous") != NULL;
     if (strict) {
         static const char *const keys[] = {
 #define X(name, type) #name,
-            KPI_FIELDS(X)
+            KPI_FIELDS(X) REPAIR_KPI_FIELDS(X)
 #undef X
                 "providers_per_district_min",
             "hhi", "pairs_bound", NULL};
@@ -158,8 +180,30 @@ static cJSON *route_json(const wp_roster_route *rt)
         cJSON_AddNumberToObject(vo, "end", v->end);
         cJSON_AddNumberToObject(vo, "travel_km", v->travel_km);
         cJSON_AddNumberToObject(vo, "travel_min", v->travel_min);
+        if (v->substitute) cJSON_AddBoolToObject(vo, "substitute", true);
         cJSON_AddItemToArray(vs, vo);
     }
+    return o;
+}
+
+static cJSON *plan_ref_json(const wp_roster_plan_ref *p)
+{
+    if (!p->helper) return cJSON_CreateNull();
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "helper", p->helper);
+    cJSON_AddStringToObject(o, "day", wp_day_name(p->day));
+    cJSON_AddNumberToObject(o, "start", p->start);
+    return o;
+}
+
+static cJSON *change_json(const wp_roster_change *c)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "client", c->client);
+    cJSON_AddNumberToObject(o, "visit", c->visit);
+    cJSON_AddStringToObject(o, "kind", c->kind);
+    cJSON_AddItemToObject(o, "from", plan_ref_json(&c->from));
+    cJSON_AddItemToObject(o, "to", plan_ref_json(&c->to));
     return o;
 }
 
@@ -210,6 +254,12 @@ cJSON *wp_roster_to_json(const wp_roster *r)
         cJSON_AddNumberToObject(o, "minutes", u->minutes);
         cJSON_AddStringToObject(o, "reason", u->reason);
         cJSON_AddItemToArray(us, o);
+    }
+    if (r->previous) {
+        cJSON_AddStringToObject(doc, "previous", r->previous);
+        cJSON *cs = cJSON_AddArrayToObject(doc, "changes");
+        for (size_t i = 0; i < r->n_changes; i++)
+            cJSON_AddItemToArray(cs, change_json(&r->changes[i]));
     }
     cJSON *kpi = wp_kpi_to_json(&r->kpi);
     if (r->pairs_bound >= 0) cJSON_AddNumberToObject(kpi, "pairs_bound", r->pairs_bound);
@@ -262,8 +312,8 @@ static double get_num(wp_jctx *ctx, const cJSON *obj, const char *key, bool requ
 
 static void read_visit(wp_jctx *ctx, const cJSON *o, wp_roster_visit *v)
 {
-    static const char *const keys[] = {"client", "visit",     "arrival",    "start",
-                                       "end",    "travel_km", "travel_min", NULL};
+    static const char *const keys[] = {"client",    "visit",      "arrival",    "start", "end",
+                                       "travel_km", "travel_min", "substitute", NULL};
     if (!cJSON_IsObject(o)) {
         wp_jerr(ctx, NULL, "a visit must be an object");
         return;
@@ -278,6 +328,7 @@ static void read_visit(wp_jctx *ctx, const cJSON *o, wp_roster_visit *v)
     v->end = get_num(ctx, o, "end", true);
     v->travel_km = get_num(ctx, o, "travel_km", true);
     v->travel_min = get_num(ctx, o, "travel_min", true);
+    wp_jget_bool(ctx, o, "substitute", false, &v->substitute);
 }
 
 static void read_route(wp_jctx *ctx, const cJSON *o, wp_roster_route *rt)
@@ -392,6 +443,44 @@ static void read_unassigned_item(wp_jctx *ctx, const cJSON *o, void *item)
     u->reason = dup_string(ctx, o, "reason", false);
 }
 
+static void read_plan_ref(wp_jctx *ctx, const cJSON *o, const char *key, wp_roster_plan_ref *p)
+{
+    const cJSON *it = wp_jget(ctx, o, key, true);
+    p->day = -1;
+    if (!it || cJSON_IsNull(it)) return;
+    size_t mark = wp_jpath_key(ctx, key);
+    if (!cJSON_IsObject(it)) {
+        wp_jerr(ctx, NULL, "must be an object or null");
+    } else {
+        static const char *const keys[] = {"helper", "day", "start", NULL};
+        wp_jcheck_keys(ctx, it, keys);
+        p->helper = dup_string(ctx, it, "helper", true);
+        const char *day;
+        if (wp_jget_string(ctx, it, "day", true, &day) && (p->day = wp_day_index(day)) < 0)
+            wp_jerr(ctx, "day", "unknown day \"%s\"", day);
+        p->start = get_num(ctx, it, "start", true);
+    }
+    wp_jpath_pop(ctx, mark);
+}
+
+static void read_change_item(wp_jctx *ctx, const cJSON *o, void *item)
+{
+    wp_roster_change *c = item;
+    static const char *const keys[] = {"client", "visit", "kind", "from", "to", NULL};
+    if (!cJSON_IsObject(o)) {
+        wp_jerr(ctx, NULL, "a change must be an object");
+        return;
+    }
+    wp_jcheck_keys(ctx, o, keys);
+    c->client = dup_string(ctx, o, "client", true);
+    long k = 0;
+    wp_jget_int(ctx, o, "visit", true, 0, 1000000, &k);
+    c->visit = (int)k;
+    c->kind = dup_string(ctx, o, "kind", true);
+    read_plan_ref(ctx, o, "from", &c->from);
+    read_plan_ref(ctx, o, "to", &c->to);
+}
+
 static void read_awards(wp_jctx *ctx, const cJSON *root, wp_roster *r)
 {
     const cJSON *aw = wp_jget_object(ctx, root, "awards", false);
@@ -443,7 +532,7 @@ static void read_solver(wp_jctx *ctx, const cJSON *root, wp_roster *r)
     wp_jpath_pop(ctx, mark);
 }
 
-wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
+static wp_status read_roster(const char *path, bool minimal, wp_roster **out, wp_error *err)
 {
     *out = NULL;
     size_t len;
@@ -459,9 +548,9 @@ wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
     if (!cJSON_IsObject(root)) {
         wp_jerr(&ctx, NULL, "a roster must be a JSON object");
     } else {
-        static const char *const keys[] = {"format",      "scenario", "solver", "contracting",
-                                           "assignments", "routes",   "awards", "transfers",
-                                           "unassigned",  "kpi",      NULL};
+        static const char *const keys[] = {
+            "format",    "scenario",   "solver", "contracting", "assignments", "routes", "awards",
+            "transfers", "unassigned", "kpi",    "previous",    "changes",     NULL};
         wp_jcheck_keys(&ctx, root, keys);
         const char *fmt;
         if (wp_jget_string(&ctx, root, "format", true, &fmt) && strcmp(fmt, ROSTER_FORMAT) != 0)
@@ -469,15 +558,18 @@ wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
                     ROSTER_FORMAT);
         r->scenario = dup_string(&ctx, root, "scenario", false);
         r->contracting = dup_string(&ctx, root, "contracting", false);
+        r->previous = dup_string(&ctx, root, "previous", false);
+        read_array(&ctx, root, "changes", false, (void **)&r->changes, &r->n_changes,
+                   sizeof *r->changes, read_change_item);
         read_solver(&ctx, root, r);
-        read_array(&ctx, root, "assignments", true, (void **)&r->assignments, &r->n_assignments,
+        read_array(&ctx, root, "assignments", !minimal, (void **)&r->assignments, &r->n_assignments,
                    sizeof *r->assignments, read_assignment_item);
         read_array(&ctx, root, "routes", true, (void **)&r->routes, &r->n_routes, sizeof *r->routes,
                    read_route_item);
         read_awards(&ctx, root, r);
         read_array(&ctx, root, "transfers", false, (void **)&r->transfers, &r->n_transfers,
                    sizeof *r->transfers, read_transfer_item);
-        read_array(&ctx, root, "unassigned", true, (void **)&r->unassigned, &r->n_unassigned,
+        read_array(&ctx, root, "unassigned", !minimal, (void **)&r->unassigned, &r->n_unassigned,
                    sizeof *r->unassigned, read_unassigned_item);
         const cJSON *kpi = wp_jget_object(&ctx, root, "kpi", false);
         if (kpi) {
@@ -497,4 +589,14 @@ wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
     }
     *out = r;
     return WP_OK;
+}
+
+wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
+{
+    return read_roster(path, false, out, err);
+}
+
+wp_status wp_roster_read_previous(const char *path, wp_roster **out, wp_error *err)
+{
+    return read_roster(path, true, out, err);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/previous.h"
 #include "util/alloc.h"
 
 int *wp_kpi_helper_providers(const wp_model *m, const wp_roster *r)
@@ -21,34 +22,102 @@ int *wp_kpi_helper_providers(const wp_model *m, const wp_roster *r)
 
 /* Per-visit facts gathered from the routes. */
 typedef struct route_facts {
-    int *visit_helper;  /* per visit: helper serving it, or -1 */
-    int *client_helper; /* per client: helper of its first served visit, or -1 */
+    int *visit_helper;   /* per visit: helper serving it, or -1 */
+    int *visit_day;      /* per visit: day it is served */
+    double *visit_start; /* per visit: start */
+    int *client_helper;  /* per client: helper of its first served visit that is not a
+                          * substitute's; a client served only by substitutes keeps its helper
+                          * of the week; -1 when nothing is served */
 } route_facts;
+
+/* The clients counted: all (scope NULL) or those of the districts marked in scope. */
+static bool in_scope(const wp_model *m, int c, const bool *scope)
+{
+    return !scope || (m->clients[c].district >= 0 && scope[m->clients[c].district]);
+}
 
 static void gather(const wp_model *m, const wp_roster *r, route_facts *f)
 {
     f->visit_helper = wp_malloc(((size_t)m->n_visits + 1) * sizeof(int));
+    f->visit_day = wp_calloc((size_t)m->n_visits + 1, sizeof(int));
+    f->visit_start = wp_calloc((size_t)m->n_visits + 1, sizeof(double));
     f->client_helper = wp_malloc(((size_t)m->n_clients + 1) * sizeof(int));
     for (int v = 0; v < m->n_visits; v++) f->visit_helper[v] = -1;
     for (int c = 0; c < m->n_clients; c++) f->client_helper[c] = -1;
     for (size_t i = 0; i < r->n_routes; i++) {
         const wp_roster_route *rt = &r->routes[i];
         int h = wp_strmap_get(&m->helper_ids, rt->helper);
-        if (h < 0) continue;
+        if (h < 0 || rt->day < 0 || rt->day >= WP_DAYS) continue;
         for (size_t k = 0; k < rt->n_visits; k++) {
             int c = wp_strmap_get(&m->client_ids, rt->visits[k].client);
             if (c < 0 || rt->visits[k].visit < 0 || rt->visits[k].visit >= m->clients[c].n_visits)
                 continue;
-            f->visit_helper[m->clients[c].first_visit + rt->visits[k].visit] = h;
-            if (f->client_helper[c] < 0) f->client_helper[c] = h;
+            int v = m->clients[c].first_visit + rt->visits[k].visit;
+            f->visit_helper[v] = h;
+            f->visit_day[v] = rt->day;
+            f->visit_start[v] = rt->visits[k].start;
         }
+    }
+    for (int c = 0; c < m->n_clients; c++) {
+        const wp_client_def *cl = &m->clients[c];
+        bool substitutes = false;
+        for (int k = 0; k < cl->n_visits && f->client_helper[c] < 0; k++) {
+            int v = cl->first_visit + k, h = f->visit_helper[v];
+            if (h < 0) continue;
+            if (wp_is_substitute(m, c, h, f->visit_day[v]))
+                substitutes = true;
+            else
+                f->client_helper[c] = h;
+        }
+        if (f->client_helper[c] < 0 && substitutes) f->client_helper[c] = m->prev->week_helper[c];
     }
 }
 
-/* The clients counted: all (scope NULL) or those of the districts marked in scope. */
-static bool in_scope(const wp_model *m, int c, const bool *scope)
+static void free_facts(route_facts *f)
 {
-    return !scope || (m->clients[c].district >= 0 && scope[m->clients[c].district]);
+    free(f->visit_helper);
+    free(f->visit_day);
+    free(f->visit_start);
+    free(f->client_helper);
+}
+
+/* How visit v of the roster compares with its previous plan. */
+static int visit_change(const wp_model *m, const route_facts *f, int v)
+{
+    const wp_previous *p = m->prev;
+    if (!p || p->visit_day[v] < 0) return WP_CHANGE_NONE;
+    int h = f->visit_helper[v];
+    if (h < 0) return WP_CHANGE_DROPPED;
+    bool near = fabs(f->visit_start[v] - p->visit_start[v]) <= WP_UNCHANGED_MIN + 1e-9;
+    return wp_change_of(m, v, h, f->visit_day[v], near);
+}
+
+/* Counts change kinds of the clients in scope into k; returns the objective's change terms. */
+static double count_changes(const wp_model *m, const route_facts *f, const bool *scope, wp_kpi *k)
+{
+    if (!m->prev) return 0;
+    k->repair = true;
+    double cost = 0;
+    for (int c = 0; c < m->n_clients; c++) {
+        if (!in_scope(m, c, scope)) continue;
+        const wp_client_def *cl = &m->clients[c];
+        bool contacted = false;
+        for (int j = 0; j < cl->n_visits; j++) {
+            int kind = visit_change(m, f, cl->first_visit + j);
+            if (kind == WP_CHANGE_NONE) continue;
+            k->visits_with_previous++;
+            k->visits_unchanged += kind == WP_CHANGE_UNCHANGED;
+            k->visits_changed_time += kind == WP_CHANGE_TIME;
+            k->visits_changed_day += kind == WP_CHANGE_DAY;
+            k->visits_changed_helper += kind == WP_CHANGE_HELPER;
+            k->visits_substitute += kind == WP_CHANGE_SUBSTITUTE;
+            k->visits_dropped += kind == WP_CHANGE_DROPPED;
+            contacted |= kind != WP_CHANGE_UNCHANGED;
+            cost += wp_change_weight(&m->objective, kind);
+        }
+        k->clients_contacted += contacted;
+    }
+    return cost;
 }
 
 /* Travel, routes and helpers from the route sequences. */
@@ -169,12 +238,12 @@ void wp_kpi_compute_set(const wp_model *m, const wp_roster *r, const bool *distr
     if (district) k.wait_hours = 0; /* routes cross districts: waiting is not attributable */
     k.cost_eur = cost;
     const wp_objective *o = &m->objective;
+    double change = count_changes(m, &f, district, &k);
     k.objective = o->unserved_minute * weighted + o->broken_pair * (k.pairs_total - k.pairs_kept) +
                   o->travel_minute * k.travel_minutes + o->helper_day * k.helper_days +
-                  o->helper * k.helpers_used;
+                  o->helper * k.helpers_used + change;
     free(prov);
-    free(f.visit_helper);
-    free(f.client_helper);
+    free_facts(&f);
     *out = k;
 }
 
@@ -203,8 +272,40 @@ double wp_kpi_hhi(const wp_model *m, const wp_roster *r, int district_index)
     }
     free(share);
     free(prov);
-    free(f.visit_helper);
-    free(f.client_helper);
+    free_facts(&f);
     free(district);
     return hhi;
+}
+
+static int cmp_change(const void *a, const void *b)
+{
+    const wp_roster_change *x = a, *y = b;
+    int c = strcmp(x->client, y->client);
+    return c ? c : x->visit - y->visit;
+}
+
+void wp_kpi_changes(const wp_model *m, wp_roster *r)
+{
+    if (!m->prev) return;
+    const wp_previous *p = m->prev;
+    route_facts f;
+    gather(m, r, &f);
+    r->changes = wp_calloc((size_t)p->visits_with_plan + 1, sizeof *r->changes);
+    r->n_changes = 0;
+    for (int v = 0; v < m->n_visits; v++) {
+        int kind = visit_change(m, &f, v);
+        if (kind == WP_CHANGE_NONE || kind == WP_CHANGE_UNCHANGED) continue;
+        wp_roster_change *c = &r->changes[r->n_changes++];
+        const wp_roster_route *was = &p->roster->routes[p->visit_route[v]];
+        c->client = wp_strdup(m->clients[m->visits[v].client].id);
+        c->visit = m->visits[v].index;
+        c->kind = wp_strdup(wp_change_name(kind));
+        c->from = (wp_roster_plan_ref){wp_strdup(was->helper), was->day, p->visit_start[v]};
+        c->to.day = -1;
+        if (f.visit_helper[v] >= 0)
+            c->to = (wp_roster_plan_ref){wp_strdup(m->helpers[f.visit_helper[v]].id),
+                                         f.visit_day[v], f.visit_start[v]};
+    }
+    qsort(r->changes, r->n_changes, sizeof *r->changes, cmp_change);
+    free_facts(&f);
 }

@@ -19,6 +19,11 @@ void wp_kpi_compute_set(const wp_model *m, const wp_roster *r, const bool *in_se
 /* Herfindahl-Hirschman index (0..10000) of providers' shares of served care hours. */
 double wp_kpi_hhi(const wp_model *m, const wp_roster *r, int district);
 
+/* A repair's change list (SPEC "Repair"): every served or unassigned visit that had a previous
+ * plan (m->prev) and is not unchanged, sorted by client id then visit, into r->changes. Nothing
+ * when m has no previous plan. */
+void wp_kpi_changes(const wp_model *m, wp_roster *r);
+
 /* Effective provider of every helper after the roster's transfers (caller frees). */
 int *wp_kpi_helper_providers(const wp_model *m, const wp_roster *r);
 

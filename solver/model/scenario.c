@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "io/scenario_load.h"
+#include "model/previous.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
 
@@ -77,4 +78,15 @@ int wp_scenario_visits(const wp_scenario *s)
 const char *wp_scenario_projected_crs(const wp_scenario *s)
 {
     return s->model.projected_crs;
+}
+
+wp_status wp_scenario_set_previous(wp_scenario *s, wp_roster *previous, const char *path,
+                                   wp_error *err)
+{
+    return wp_previous_attach(&s->model, previous, path, err);
+}
+
+bool wp_scenario_has_previous(const wp_scenario *s)
+{
+    return s->model.prev != NULL;
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/previous.h"
 #include "model/submodel.h"
 #include "search/construct.h"
 #include "search/engine.h"
@@ -222,7 +223,8 @@ static void load_child(const plan_ctx *x, const wp_submodel *sm, wp_sol *child)
                 int v = R->node[q], pc = x->p->visit_client[v];
                 int ci = x->pos_in_cluster[pc];
                 int cv = cm->clients[ci].first_visit + (v - x->p->m->clients[pc].first_visit);
-                if (child->client_helper[ci] != h) wp_sol_set_helper(child, ci, h);
+                int ph = wp_pair_helper_of(cm, ci, h, d);
+                if (child->client_helper[ci] != ph) wp_sol_set_helper(child, ci, ph);
                 wp_sol_insert(child, cv, wp_route_index(h, d), q);
             }
         }
@@ -356,6 +358,34 @@ static void report_round(FILE *out, bool memory, const wp_sol *s, double start, 
     fflush(out);
 }
 
+static int find_root(int *parent, int i)
+{
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+}
+
+/* A substitute serves a visit of a client whose helper is in another cluster: both clusters
+ * become one, so that every route a cluster loads holds only its own clients' visits. Labels
+ * stay in the order of the lowest original cluster. Returns the new number of clusters. */
+static int join_substitutes(const wp_sol *sol, int *hcl, int k)
+{
+    const wp_instance *p = sol->p;
+    int *parent = wp_malloc(((size_t)k + 1) * sizeof *parent);
+    for (int i = 0; i < k; i++) parent[i] = i;
+    for (int v = 0; v < p->n_visits; v++) {
+        int r = sol->route_of[v], h = sol->client_helper[p->visit_client[v]];
+        if (r < 0 || h < 0) continue;
+        int a = find_root(parent, hcl[sol->routes[r].helper]), b = find_root(parent, hcl[h]);
+        if (a != b) parent[a > b ? a : b] = a < b ? a : b;
+    }
+    int *label = wp_malloc(((size_t)k + 1) * sizeof *label), n = 0;
+    for (int i = 0; i < k; i++) label[i] = find_root(parent, i) == i ? n++ : -1;
+    for (int h = 0; h < p->n_helpers; h++) hcl[h] = label[find_root(parent, hcl[h])];
+    free(label);
+    free(parent);
+    return n;
+}
+
 /* Cluster indices by number of clients, largest first (ties: lower index first). */
 static int *largest_first(const int *c_start, int k)
 {
@@ -376,6 +406,7 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     int nh = m->n_helpers, nc = m->n_clients;
     int *hcl = wp_malloc(((size_t)nh + 1) * sizeof *hcl);
     int k = wp_decompose_clusters(p, round, hcl);
+    if (m->prev) k = join_substitutes(sol, hcl, k);
     /* clients follow their helper; unserved ones go to their nearest candidate's cluster */
     int *ccl = wp_malloc(((size_t)nc + 1) * sizeof *ccl);
     for (int c = 0; c < nc; c++) {

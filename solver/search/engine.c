@@ -19,6 +19,7 @@
 #include "search/extract.h"
 #include "search/insert.h"
 #include "search/recreate.h"
+#include "search/repair.h"
 #include "search/instance.h"
 #include "search/ls.h"
 #include "search/solution.h"
@@ -32,6 +33,7 @@ void wp_search_params_default(wp_search_params *p)
     p->threads = 1;
     p->start_time = wp_clock_now();
     p->deadline = p->start_time + 30;
+    p->repair_budget_share = WP_REPAIR_BUDGET_SHARE;
 }
 
 double wp_search_nominal_rate(const wp_sol *s)
@@ -303,15 +305,25 @@ void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_par
     unsigned long clock = 0;
     wp_sol sol;
     wp_sol_init(&sol, &prob, &clock);
-    wp_construct(&sol, NULL, 0);
+    wp_search_params rp = *sp;
+    if (m->prev) {
+        wp_repair_seed(&sol);
+        /* a fixed share of the default budget, the same for plain and decomposed search */
+        if (rp.iterations <= 0 && !rp.time_based)
+            rp.iterations = (long long)fmax((double)rp.threads,
+                                            rp.repair_budget_share * wp_search_nominal_rate(&sol) *
+                                                rp.threads * (rp.deadline - rp.start_time));
+    } else {
+        wp_construct(&sol, NULL, 0);
+    }
     stats->iterations = 0;
     stats->stopped_by = "construction";
     report(&pr, &sol, 0, false);
-    if (!sp->construction_only && prob.n_visits > 0 && wp_clock_now() < sp->deadline) {
+    if (!rp.construction_only && prob.n_visits > 0 && wp_clock_now() < rp.deadline) {
         if (wp_decompose_wanted(&prob))
-            wp_decompose_improve(&prob, &sol, sp, stats);
+            wp_decompose_improve(&prob, &sol, &rp, stats);
         else
-            wp_search_improve(&prob, &sol, sp, stats, sp->progress);
+            wp_search_improve(&prob, &sol, &rp, stats, rp.progress);
     }
     stats->best_cost = wp_sol_cost(&sol);
     if (wp_clock_now() - sp->start_time > 1.0) report(&pr, &sol, stats->iterations, true);

@@ -10,6 +10,8 @@
 
 #include "model/model.h"
 
+#define WP_REPAIR_BUDGET_SHARE 0.05 /* see wp_search_params.repair_budget_share */
+
 typedef struct wp_search_params {
     unsigned long long seed;
     int threads;
@@ -20,6 +22,9 @@ typedef struct wp_search_params {
     FILE *progress;       /* progress lines, or NULL */
     bool report_memory;
     bool construction_only;
+    /* Share of the default iteration budget a repair searches (SPEC "Repair"): its start plan
+     * is last week's, which mostly stands, so a short search settles what changed. */
+    double repair_budget_share;
 } wp_search_params;
 
 typedef struct wp_search_stats {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/previous.h"
 #include "search/reasons.h"
 #include "util/alloc.h"
 
@@ -48,6 +49,7 @@ static void fill_route(const wp_sol *s, const wp_route *r, wp_roster_route *out)
         rv->arrival = t + leg_min;
         rv->start = rv->arrival > s->early[v] ? rv->arrival : s->early[v];
         rv->end = rv->start + p->visit_dur[v];
+        rv->substitute = wp_is_substitute(m, p->visit_client[v], r->helper, r->day);
         t = rv->end;
         km += leg_km;
         tmin += leg_min;
@@ -76,7 +78,7 @@ static void fill_assignments(const wp_sol *s, wp_roster *out)
         a->provider = wp_strdup(m->providers[s->p->mk->helper_provider[h]].id);
         a->previous_provider = cl->provider >= 0 ? wp_strdup(m->providers[cl->provider].id) : NULL;
         a->previous_helper = cl->helper >= 0 ? wp_strdup(m->helpers[cl->helper].id) : NULL;
-        a->pair_kept = cl->helper >= 0 && cl->helper == h;
+        a->pair_kept = cl->helper >= 0 && cl->helper == h; /* h: whom the visits count for */
     }
 }
 

@@ -2,6 +2,7 @@
  * keeps spacing and weekly hours, then the arrival-consistency band. */
 #include "search/insert.h"
 
+#include "search/cost.h"
 #include "util/rng.h"
 
 #include <float.h>
@@ -28,14 +29,15 @@ bool wp_best_position(const wp_sol *s, int v, int ri, double early, double late,
         if (!wp_route_fits(p, h, d, seg, p->visit_load[v], 1, &dur) || !wp_week_fits(s, h, d, dur))
             return false;
         *pos = 1;
-        *dcost = p->w_travel * (t0 + t1) + p->w_route;
+        *dcost =
+            p->w_travel * (t0 + t1) + p->w_route + wp_visit_change_cost(p, v, h, d, early, late);
         *dduration = dur;
         return true;
     }
     double load = r->load[r->n] + p->visit_load[v];
     const wp_helper_def *hd = &p->m->helpers[h];
     if (r->n + 1 > hd->max_visits_per_day || load > hd->capacity + 1e-9) return false;
-    double week_left = hd->week_min - (s->helper_week[h] - r->duration) + 1e-6;
+    double week_other = s->helper_week[h] - r->duration;
     for (int i = 1; i <= r->n + 1; i++) {
         int a = r->loc[i - 1], b = r->loc[i];
         double ta = wp_route_time(s, r, a, lv), tb = wp_route_time(s, r, lv, b);
@@ -45,27 +47,34 @@ bool wp_best_position(const wp_sol *s, int v, int ri, double early, double late,
         if (s->blink > 0 && wp_rng_unit(s->rng) < s->blink) continue;
         wp_tseg seg = wp_tseg_merge(wp_tseg_merge(r->fwd[i - 1], stop, ta), r->bwd[i], tb);
         double dur;
-        if (!wp_route_fits(p, h, d, seg, load, r->n + 1, &dur) || dur > week_left) continue;
+        if (!wp_route_fits(p, h, d, seg, load, r->n + 1, &dur) ||
+            !wp_week_allows(p, h, week_other + dur))
+            continue;
         best = c;
         best_pos = i;
         best_dur = dur;
     }
     if (best_pos < 0) return false;
     *pos = best_pos;
-    *dcost = best;
+    *dcost = best + wp_visit_change_cost(p, v, h, d, early, late);
     *dduration = best_dur - r->duration;
     return true;
 }
 
 /* ---- day choice -------------------------------------------------------------------------- */
 
+/* One way to place one visit: a route (the client's helper on one day, or a substitute on a day
+ * the client's helper of the week is absent), a position, and the window in force there. */
 typedef struct option {
-    int day, pos;
-    double cost, dur; /* cost delta and duration delta of placing the visit there */
+    int day, route, pos, helper;
+    double cost, dur;   /* cost delta and duration delta of placing the visit there */
+    double early, late; /* window in force */
+    double helper_left; /* the route's helper's weekly minutes left before this visit */
 } option;
 
 typedef struct day_search {
     int k; /* visits considered */
+    int helper;
     int n_opt[WP_MAX_CLIENT_VISITS];
     option opt[WP_MAX_CLIENT_VISITS][WP_DAYS];
     double skip[WP_MAX_CLIENT_VISITS]; /* cost of leaving visit i unserved */
@@ -91,6 +100,17 @@ static bool spacing_ok(const day_search *ds, int i, int day)
     return true;
 }
 
+/* A substitute taking two of the client's visits must have the week for both. */
+static bool substitute_week_ok(const day_search *ds, int i, const option *op)
+{
+    double used = op->dur;
+    for (int j = 0; j < i; j++) {
+        int c = ds->choice[j];
+        if (c >= 0 && ds->opt[j][c].helper == op->helper) used += ds->opt[j][c].dur;
+    }
+    return used <= op->helper_left + 1e-6;
+}
+
 static void dfs(day_search *ds, int i, double cost, double week)
 {
     if (++ds->nodes > 50000) return;
@@ -102,9 +122,11 @@ static void dfs(day_search *ds, int i, double cost, double week)
     }
     for (int o = 0; o < ds->n_opt[i]; o++) {
         const option *op = &ds->opt[i][o];
-        if (week + op->dur > ds->week_left || !spacing_ok(ds, i, op->day)) continue;
+        bool own = op->helper == ds->helper;
+        if (own ? week + op->dur > ds->week_left : !substitute_week_ok(ds, i, op)) continue;
+        if (!spacing_ok(ds, i, op->day)) continue;
         ds->choice[i] = o;
-        dfs(ds, i + 1, cost + op->cost, week + op->dur);
+        dfs(ds, i + 1, cost + op->cost, week + (own ? op->dur : 0));
     }
     ds->choice[i] = -1;
     dfs(ds, i + 1, cost + ds->skip[i], week);
@@ -129,10 +151,72 @@ static int cmp_option(const void *a, const void *b)
     return x->day - y->day;
 }
 
+/* The best placement of visit v in route ri with window [e, l], as an option. */
+static bool route_option(const wp_sol *s, int v, int ri, double e, double l, option *out)
+{
+    int pos;
+    double dc, dd;
+    if (!wp_best_position(s, v, ri, e, l, &pos, &dc, &dd)) return false;
+    const wp_route *r = &s->routes[ri];
+    int h = r->helper;
+    double left = s->p->m->helpers[h].week_min - s->helper_week[h];
+    *out = (option){r->day, ri, pos, h, dc, dd, e, l, left};
+    return true;
+}
+
+static void keep_cheaper(option *best, bool *have, const option *o)
+{
+    if (!*have || o->cost < best->cost) *best = *o;
+    *have = true;
+}
+
+/* Helpers tried as substitutes: the client's nearest candidates. */
+#define SUBSTITUTES_TRIED 16
+
+/* The best way to place visit v on day d for a client served by h: h's own route (in the repair,
+ * inside the unchanged band of the previous start when that fits), or, when h is the client's
+ * helper of the week and absent on d, the best substitute. */
+static bool day_option(const wp_sol *s, int c, int v, int h, int d, option *out)
+{
+    const wp_instance *p = s->p;
+    const wp_model *m = p->m;
+    bool have = false;
+    option o;
+    double e = s->early[v], l = s->late[v];
+    if (wp_helper_works(m, h, d)) {
+        if (wp_pair_helper_of(m, c, h, d) != h) return false; /* would count for another helper */
+        int ri = wp_route_index(h, d);
+        if (route_option(s, v, ri, e, l, &o)) keep_cheaper(out, &have, &o);
+        double lo, hi;
+        const wp_previous *pv = m->prev;
+        if (pv && pv->visit_helper[v] == h && pv->visit_day[v] == d &&
+            wp_unchanged_band(p, v, e, l, &lo, &hi) && (lo > e || hi < l) &&
+            route_option(s, v, ri, lo, hi, &o))
+            keep_cheaper(out, &have, &o);
+        return have;
+    }
+    /* h does not work on d: a substitute may, when h is the client's helper of the week */
+    int week_helper = m->prev ? m->prev->week_helper[c] : -1;
+    if (week_helper != h || !(m->helpers[h].absent >> d & 1)) return false;
+    int tried = 0;
+    for (int k = p->cand_start[c]; k < p->cand_start[c + 1] && tried < SUBSTITUTES_TRIED; k++) {
+        int g = p->cand[k];
+        if (g == h || !wp_helper_works(m, g, d) || !wp_sol_helper_on(s, g)) continue;
+        tried++;
+        if (route_option(s, v, wp_route_index(g, d), e, l, &o)) {
+            if (s->helper_routes[g] == 0) o.cost += p->w_helper;
+            keep_cheaper(out, &have, &o);
+        }
+    }
+    return have;
+}
+
 /* ---- arrival consistency ----------------------------------------------------------------- */
 
-/* Earliest and latest start of visit v if inserted at (ri, pos), within the route's window. */
-static void start_interval(const wp_sol *s, int v, int ri, int pos, double *lo, double *hi)
+/* Earliest and latest start of visit v if inserted at (ri, pos) with window [e, l], within the
+ * route's availability. */
+static void start_interval(const wp_sol *s, int v, int ri, int pos, double e, double l, double *lo,
+                           double *hi)
 {
     const wp_instance *p = s->p;
     const wp_route *r = &s->routes[ri];
@@ -145,8 +229,8 @@ static void start_interval(const wp_sol *s, int v, int ri, int pos, double *lo, 
     double a = start_pre + pre.dur + wp_route_time(s, r, r->loc[pos - 1], lv);
     double suf_late = suf.late < to - suf.dur ? suf.late : to - suf.dur;
     double b = suf_late - wp_route_time(s, r, lv, r->loc[pos]) - p->visit_dur[v];
-    *lo = a > s->early[v] ? a : s->early[v];
-    *hi = b < s->late[v] ? b : s->late[v];
+    *lo = a > e ? a : e;
+    *hi = b < l ? b : l;
 }
 
 /* Narrows the placed visits' windows to one band [tau, tau + X]; false if none exists or a
@@ -157,7 +241,8 @@ static bool consistency_band(const wp_sol *s, double X, wp_client_plan *plan)
     double lo = -DBL_MAX, hi = DBL_MAX;
     for (int i = 0; i < plan->n_placed; i++) {
         double a, b;
-        start_interval(s, plan->visit[i], plan->route[i], plan->pos[i], &a, &b);
+        start_interval(s, plan->visit[i], plan->route[i], plan->pos[i], plan->early[i],
+                       plan->late[i], &a, &b);
         if (a - X > lo) lo = a - X;
         if (b < hi) hi = b;
     }
@@ -166,8 +251,8 @@ static bool consistency_band(const wp_sol *s, double X, wp_client_plan *plan)
     const wp_instance *p = s->p;
     for (int i = 0; i < plan->n_placed; i++) {
         int v = plan->visit[i];
-        double e = s->early[v] > tau ? s->early[v] : tau;
-        double l = s->late[v] < tau + X ? s->late[v] : tau + X;
+        double e = plan->early[i] > tau ? plan->early[i] : tau;
+        double l = plan->late[i] < tau + X ? plan->late[i] : tau + X;
         if (e > l) return false;
         const wp_route *r = &s->routes[plan->route[i]];
         int pos = plan->pos[i], lv = p->visit_loc[v];
@@ -179,6 +264,7 @@ static bool consistency_band(const wp_sol *s, double X, wp_client_plan *plan)
         if (!wp_route_fits(p, r->helper, r->day, seg, r->load[r->n] + p->visit_load[v], r->n + 1,
                            &dur))
             return false;
+        /* a narrower window may only lower the change cost: keep the plan's figure */
         plan->early[i] = e;
         plan->late[i] = l;
     }
@@ -195,6 +281,7 @@ bool wp_plan_client(const wp_sol *s, int c, int h, wp_client_plan *plan)
     day_search ds;
     memset(&ds, 0, sizeof ds);
     ds.k = cl->n_visits < WP_MAX_CLIENT_VISITS ? cl->n_visits : WP_MAX_CLIENT_VISITS;
+    ds.helper = h;
     ds.spacing = cl->min_days_between;
     ds.ordered = cl->n_visits > 1 && visits_identical(m, cl);
     ds.week_left = m->helpers[h].week_min - s->helper_week[h] + 1e-6;
@@ -205,12 +292,8 @@ bool wp_plan_client(const wp_sol *s, int c, int h, wp_client_plan *plan)
         uint8_t days = m->visits[v].days;
         for (int d = 0; d < WP_DAYS; d++) {
             if (!(days >> d & 1)) continue;
-            int pos;
-            double dc, dd;
-            if (!wp_best_position(s, v, wp_route_index(h, d), s->early[v], s->late[v], &pos, &dc,
-                                  &dd))
-                continue;
-            ds.opt[i][ds.n_opt[i]++] = (option){d, pos, dc, dd};
+            option o;
+            if (day_option(s, c, v, h, d, &o)) ds.opt[i][ds.n_opt[i]++] = o;
         }
         qsort(ds.opt[i], (size_t)ds.n_opt[i], sizeof(option), cmp_option);
         any += ds.n_opt[i];
@@ -231,21 +314,24 @@ bool wp_plan_client(const wp_sol *s, int c, int h, wp_client_plan *plan)
     plan->helper = h;
     plan->n_placed = 0;
     double delta = 0;
+    bool own_route = false;
     for (int i = 0; i < ds.k; i++) {
         int o = ds.best_choice[i];
         if (o < 0) continue;
+        const option *op = &ds.opt[i][o];
         int v = cl->first_visit + i, j = plan->n_placed++;
         plan->visit[j] = v;
-        plan->route[j] = wp_route_index(h, ds.opt[i][o].day);
-        plan->pos[j] = ds.opt[i][o].pos;
-        plan->early[j] = s->early[v];
-        plan->late[j] = s->late[v];
-        delta += ds.opt[i][o].cost - p->unserved_cost[v];
+        plan->route[j] = op->route;
+        plan->pos[j] = op->pos;
+        plan->early[j] = op->early;
+        plan->late[j] = op->late;
+        delta += op->cost - p->unserved_cost[v];
+        own_route |= op->helper == h;
     }
     if (plan->n_placed == 0) return false;
     if (cl->consistency_min >= 0 && !consistency_band(s, cl->consistency_min, plan)) return false;
-    if (s->helper_routes[h] == 0) delta += p->w_helper;
-    delta += wp_pair_cost(p, c, h) - (cl->helper >= 0 ? p->w_broken : 0);
+    if (own_route && s->helper_routes[h] == 0) delta += p->w_helper;
+    delta += wp_pair_delta(p, c, -1, h); /* from unserved, even when planned before removal */
     plan->delta = delta;
     return true;
 }

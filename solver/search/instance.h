@@ -60,11 +60,4 @@ static inline bool wp_instance_eligible(const wp_instance *p, int h, int c)
     return wp_eligible(p->m, p->mk, h, c);
 }
 
-/* Search cost of client c being served by helper h with respect to its pair. */
-static inline double wp_pair_cost(const wp_instance *p, int c, int h)
-{
-    int pair = p->m->clients[c].helper;
-    return (pair >= 0 && pair != h) ? p->w_broken : 0.0;
-}
-
 #endif

@@ -19,6 +19,7 @@ typedef struct wp_route_eval {
     bool feasible;   /* windows, hours per day, visits per day, capacity (not the week) */
     double duration; /* end - start when feasible */
     double travel;   /* travel minutes */
+    double change;   /* repair: change cost of the route's visits (search/cost.h) */
     int n;           /* visits */
 } wp_route_eval;
 
@@ -28,16 +29,30 @@ wp_route_eval wp_eval_join(const wp_sol *s, int h, int d, const wp_route *a, int
                            int k, const wp_route *b, int j);
 
 /* True when visit v may be planned in route r at all: an allowed day for the visit, a day the
- * helper works, and (when v's client would change helper) a single-visit client the helper is
- * eligible for. Multi-visit clients keep their helper; their visits may change day if the
- * spacing to the client's other visits holds. */
+ * helper works, a helper eligible for the client, and the pair rule: the visit counts for the
+ * client's helper (wp_pair_helper_of), unless it is a single-visit client or the client's only
+ * served visit, whose helper may change. Visits may change day if the spacing to the client's
+ * other visits holds. */
 bool wp_visit_fits_route(const wp_sol *s, int v, const wp_route *r);
 
 /* Search-cost change of routes (ra, rb) (rb may be -1 or equal to ra) taking new evaluations,
- * including routes and helpers used, and the weekly limit; returns HUGE_VAL when the week does
- * not fit. `helper_changes` lists visits whose client changes helper (to the helper of the
- * route they land in) with their destination routes, for the pair cost. */
+ * including routes and helpers used, change costs, and the weekly limit; returns HUGE_VAL when
+ * the week does not fit. `moved` lists visits that change route, with their destination routes,
+ * for the pair cost. */
 double wp_moves_delta(const wp_sol *s, int ra, const wp_route_eval *ea, int rb,
                       const wp_route_eval *eb, const int *moved, const int *moved_to, int n_moved);
+
+/* Pair and change cost of moving visit u from its route to route `to` alone (a bound that
+ * operators add to their travel-only pruning, so that no move that saves a change is pruned). */
+static inline double wp_move_visit_delta(const wp_sol *s, int u, const wp_route *to)
+{
+    const wp_instance *p = s->p;
+    int c = p->visit_client[u];
+    double d =
+        wp_pair_delta(p, c, s->client_helper[c], wp_pair_helper_of(p->m, c, to->helper, to->day));
+    if (p->m->prev)
+        d += wp_sol_change_cost(s, u, to) - wp_sol_change_cost(s, u, &s->routes[s->route_of[u]]);
+    return d;
+}
 
 #endif

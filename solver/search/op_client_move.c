@@ -26,16 +26,29 @@ static double removal_delta(const wp_sol *s, int c)
         if (r < 0) continue;
         const wp_route *R = &s->routes[r];
         wp_route_eval e =
-            wp_eval_join(s, h, R->day, R, s->pos_of[v] - 1, NULL, 0, R, s->pos_of[v] + 1);
-        delta += p->w_travel * (e.travel - R->tmin[R->n + 1]) + p->unserved_cost[v];
+            wp_eval_join(s, R->helper, R->day, R, s->pos_of[v] - 1, NULL, 0, R, s->pos_of[v] + 1);
+        delta += p->w_travel * (e.travel - R->tmin[R->n + 1]) + p->unserved_cost[v] -
+                 wp_sol_change_cost(s, v, R);
         if (e.n == 0) {
             delta -= p->w_route;
-            routes_left--;
+            if (R->helper == h) routes_left--; /* a substitute's route is not the client's */
         }
     }
     if (routes_left == 0) delta -= p->w_helper;
     if (cl->helper >= 0 && cl->helper == h) delta += p->w_broken;
     return delta;
+}
+
+/* Helper g serves a visit of client c (as its substitute): its routes would change when the
+ * client leaves, so a plan made on them now would not hold. */
+static bool serves_visit_of(const wp_sol *s, int g, int c)
+{
+    const wp_client_def *cl = &s->p->m->clients[c];
+    for (int q = 0; q < cl->n_visits; q++) {
+        int r = s->route_of[cl->first_visit + q];
+        if (r >= 0 && s->routes[r].helper == g) return true;
+    }
+    return false;
 }
 
 static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
@@ -61,7 +74,7 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     for (int i = p->cand_start[c]; i < p->cand_start[c + 1]; i++) {
         int g = p->cand[i];
         if (i >= nearest && g != cl->helper) continue; /* far helpers: only the client's own */
-        if (g == h || !wp_plan_client(s, c, g, &plan)) continue;
+        if (g == h || serves_visit_of(s, g, c) || !wp_plan_client(s, c, g, &plan)) continue;
         double d = out + plan.delta;
         if (d < best) {
             best = d;

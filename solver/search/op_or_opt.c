@@ -26,10 +26,11 @@ static double string_delta(const wp_sol *s, int u, int len, bool reversed, int v
         int a = A->loc[pu + q], b = A->loc[pu + q + 1];
         ins += reversed ? wp_route_time(s, B, b, a) : wp_route_time(s, B, a, b);
     }
-    double slack = ru == rv ? 0
-                            : (A->helper != B->helper ? len * p->w_broken : 0) +
-                                  (A->n == len ? p->w_route + p->w_helper : 0);
-    if (p->w_travel * (ins - removal) - slack >= -WP_MOVE_EPS) return HUGE_VAL;
+    double moves = 0;
+    if (ru != rv)
+        for (int q = 0; q < len; q++) moves += wp_move_visit_delta(s, A->node[pu + q], B);
+    double slack = ru == rv ? 0 : (A->n == len ? p->w_route + p->w_helper : 0);
+    if (p->w_travel * (ins - removal) + moves - slack >= -WP_MOVE_EPS) return HUGE_VAL;
     int seg[MAX_STRING];
     wp_ls_copy_nodes(A, pu, pu + len - 1, reversed, seg);
     if (ru != rv) {

@@ -3,9 +3,10 @@
 
 #include "search/ls.h"
 
-/* Evaluates u placed after position t of v's route; *delta receives the cost change. */
+/* Evaluates u placed after position t of v's route; `move_delta` is the pair and change cost of
+ * moving u there (wp_move_visit_delta). Returns the cost change or HUGE_VAL. */
 static double relocate_delta(const wp_sol *s, int u, int rv, int t, double removal_gain,
-                             double pair_delta)
+                             double move_delta)
 {
     int ru = s->route_of[u], pu = s->pos_of[u];
     const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
@@ -13,7 +14,7 @@ static double relocate_delta(const wp_sol *s, int u, int rv, int t, double remov
     int lu = s->p->visit_loc[u];
     double ins = wp_route_time(s, B, B->loc[t], lu) + wp_route_time(s, B, lu, B->loc[t + 1]) -
                  (B->tmin[t + 1] - B->tmin[t]);
-    double bound = s->p->w_travel * (ins - removal_gain) + pair_delta;
+    double bound = s->p->w_travel * (ins - removal_gain) + move_delta;
     if (A->n == 1 && ru != rv) bound -= s->p->w_route + s->p->w_helper;
     if (bound >= -WP_MOVE_EPS) return HUGE_VAL;
     if (ru != rv) {
@@ -48,13 +49,7 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     const wp_route *A = &s->routes[ru];
     double removal_gain =
         (A->tmin[pu + 1] - A->tmin[pu - 1]) - wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + 1]);
-    double pair_delta = 0;
-    if (ru != rv) {
-        const wp_instance *p = s->p;
-        int c = p->visit_client[u], pair = p->m->clients[c].helper, to = s->routes[rv].helper;
-        if (pair >= 0 && s->client_helper[c] != to)
-            pair_delta = p->w_broken * ((s->client_helper[c] == pair) - (to == pair));
-    }
+    double pair_delta = ru != rv ? wp_move_visit_delta(s, u, &s->routes[rv]) : 0;
     double best = -WP_MOVE_EPS;
     int best_t = -1;
     for (int t = pv - 1; t <= pv; t++) { /* before v, after v */

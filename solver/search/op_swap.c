@@ -17,10 +17,9 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
                     wp_route_time(s, A, lv, A->loc[pu + 1]) - (A->tmin[pu + 1] - A->tmin[pu - 1]);
         double db = wp_route_time(s, B, B->loc[pv - 1], lu) +
                     wp_route_time(s, B, lu, B->loc[pv + 1]) - (B->tmin[pv + 1] - B->tmin[pv - 1]);
-        /* a pair can only get cheaper when a helper changes: bound it by the broken-pair weight */
-        double pair_slack = A->helper != B->helper ? 2 * p->w_broken : 0;
-        if (p->w_travel * (da + db) - pair_slack >= -WP_MOVE_EPS) return false;
         if (!wp_visit_fits_route(s, u, B) || !wp_visit_fits_route(s, v, A)) return false;
+        double moves = wp_move_visit_delta(s, u, B) + wp_move_visit_delta(s, v, A);
+        if (p->w_travel * (da + db) + moves >= -WP_MOVE_EPS) return false;
         wp_route_eval ea = wp_eval_join(s, A->helper, A->day, A, pu - 1, &v, 1, A, pu + 1);
         if (!ea.feasible) return false;
         wp_route_eval eb = wp_eval_join(s, B->helper, B->day, B, pv - 1, &u, 1, B, pv + 1);

@@ -28,8 +28,9 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
         double d = wp_route_time(s, A, A->loc[pu], B->loc[pv]) +
                    wp_route_time(s, A, B->loc[pv - 1], A->loc[pu + 1]) -
                    (A->tmin[pu + 1] - A->tmin[pu]) - (B->tmin[pv] - B->tmin[pv - 1]);
-        double slack = (p->w_broken > 0 ? p->w_broken * (A->n + B->n) : 0) +
-                       (pu == 0 || pv == 1 ? 2 * (p->w_route + p->w_helper) : 0);
+        /* tails may save pair costs and change costs, at most all of them */
+        double slack = (p->w_broken > 0 ? p->w_broken * (A->n + B->n) : 0) + A->chg[A->n] +
+                       B->chg[B->n] + (pu == 0 || pv == 1 ? 2 * (p->w_route + p->w_helper) : 0);
         if (p->w_travel * d - slack >= -WP_MOVE_EPS) return false;
     }
     if (!tail_fits(s, B, pv, A) || !tail_fits(s, A, pu + 1, B)) return false;

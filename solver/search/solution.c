@@ -55,6 +55,7 @@ static void route_free(wp_route *r)
     free(r->tmin);
     free(r->load);
     free(r->bound);
+    free(r->chg);
 }
 
 void wp_sol_free(wp_sol *s)
@@ -87,6 +88,7 @@ static void route_reserve(wp_route *r, int positions)
     r->tmin = wp_realloc_array(r->tmin, (size_t)cap, sizeof *r->tmin);
     r->load = wp_realloc_array(r->load, (size_t)cap, sizeof *r->load);
     r->bound = wp_realloc_array(r->bound, (size_t)cap, sizeof *r->bound);
+    r->chg = wp_realloc_array(r->chg, (size_t)cap, sizeof *r->chg);
     r->cap = cap;
 }
 
@@ -108,6 +110,7 @@ static void route_copy(wp_route *dst, const wp_route *src)
     memcpy(dst->tmin, src->tmin, (size_t)n * sizeof *dst->tmin);
     memcpy(dst->load, src->load, (size_t)n * sizeof *dst->load);
     memcpy(dst->bound, src->bound, (size_t)n * sizeof *dst->bound);
+    memcpy(dst->chg, src->chg, (size_t)n * sizeof *dst->chg);
 }
 
 void wp_sol_copy(wp_sol *dst, const wp_sol *src)
@@ -142,6 +145,7 @@ void wp_sol_copy(wp_sol *dst, const wp_sol *src)
     memcpy(dst->helper_off, src->helper_off, nh);
     dst->travel_min = src->travel_min;
     dst->unserved = src->unserved;
+    dst->change = src->change;
     dst->broken = src->broken;
     dst->routes_used = src->routes_used;
     dst->helpers_used = src->helpers_used;
@@ -150,7 +154,7 @@ void wp_sol_copy(wp_sol *dst, const wp_sol *src)
 double wp_sol_cost(const wp_sol *s)
 {
     const wp_instance *p = s->p;
-    return p->w_travel * s->travel_min + s->unserved + p->w_broken * s->broken +
+    return p->w_travel * s->travel_min + s->unserved + s->change + p->w_broken * s->broken +
            p->w_route * s->routes_used + p->w_helper * s->helpers_used;
 }
 
@@ -200,7 +204,7 @@ void wp_sol_refresh(wp_sol *s, int ri)
         s->route_of[v] = ri;
     }
     r->fwd[0] = wp_tseg_home();
-    r->km[0] = r->tmin[0] = r->load[0] = 0;
+    r->km[0] = r->tmin[0] = r->load[0] = r->chg[0] = 0;
     r->bound[0] = 0;
     for (int i = 1; i <= n + 1; i++) {
         int v = r->node[i];
@@ -211,6 +215,7 @@ void wp_sol_refresh(wp_sol *s, int ri)
         r->tmin[i] = r->tmin[i - 1] + t;
         r->load[i] = r->load[i - 1] + (i <= n ? p->visit_load[v] : 0);
         r->bound[i] = r->bound[i - 1] + (i <= n && p->visit_bound[v]);
+        r->chg[i] = r->chg[i - 1] + (i <= n ? wp_sol_change_cost(s, v, r) : 0);
     }
     r->bwd[n + 1] = wp_tseg_home();
     for (int i = n; i >= 0; i--) {
@@ -221,12 +226,26 @@ void wp_sol_refresh(wp_sol *s, int ri)
     r->stamp = ++*s->clock;
 }
 
-/* Adjusts the kept totals for route r going from (old_n, old_travel, old_duration) to now. */
-static void account(wp_sol *s, wp_route *r, int old_n, double old_travel, double old_duration)
+/* A route's totals before a change, for account(). */
+typedef struct route_before {
+    int n;
+    double travel, duration, change;
+} route_before;
+
+static route_before before(const wp_route *r)
 {
-    int h = r->helper;
+    route_before b = {r->n, r->tmin ? r->tmin[r->n + 1] : 0, r->duration,
+                      r->chg ? r->chg[r->n] : 0};
+    return b;
+}
+
+/* Adjusts the kept totals for route r going from `was` to now. */
+static void account(wp_sol *s, wp_route *r, route_before was)
+{
+    int h = r->helper, old_n = was.n;
     double new_travel = r->tmin[r->n + 1];
-    s->travel_min += new_travel - old_travel;
+    s->travel_min += new_travel - was.travel;
+    s->change += r->chg[r->n] - was.change;
     if (r->n) {
         double dur;
         if (!wp_route_fits(s->p, h, r->day, r->fwd[r->n + 1], r->load[r->n], r->n, &dur))
@@ -235,7 +254,7 @@ static void account(wp_sol *s, wp_route *r, int old_n, double old_travel, double
     } else {
         r->duration = 0;
     }
-    s->helper_week[h] += r->duration - old_duration;
+    s->helper_week[h] += r->duration - was.duration;
     if (old_n == 0 && r->n > 0) {
         s->routes_used++;
         if (s->helper_routes[h]++ == 0) s->helpers_used++;
@@ -248,14 +267,13 @@ static void account(wp_sol *s, wp_route *r, int old_n, double old_travel, double
 void wp_sol_insert(wp_sol *s, int v, int ri, int pos)
 {
     wp_route *r = &s->routes[ri];
-    int old_n = r->n;
-    double old_travel = r->tmin[r->n + 1], old_duration = r->duration;
+    route_before was = before(r);
     route_reserve(r, r->n + 3);
     memmove(r->node + pos + 1, r->node + pos, (size_t)(r->n + 1 - pos) * sizeof *r->node);
     r->node[pos] = v;
     r->n++;
     wp_sol_refresh(s, ri);
-    account(s, r, old_n, old_travel, old_duration);
+    account(s, r, was);
     s->unserved -= s->p->unserved_cost[v];
     s->client_served[s->p->visit_client[v]]++;
 }
@@ -264,12 +282,12 @@ void wp_sol_remove(wp_sol *s, int v)
 {
     int ri = s->route_of[v];
     wp_route *r = &s->routes[ri];
-    int pos = s->pos_of[v], old_n = r->n;
-    double old_travel = r->tmin[r->n + 1], old_duration = r->duration;
+    int pos = s->pos_of[v];
+    route_before was = before(r);
     memmove(r->node + pos, r->node + pos + 1, (size_t)(r->n + 1 - pos) * sizeof *r->node);
     r->n--;
     wp_sol_refresh(s, ri);
-    account(s, r, old_n, old_travel, old_duration);
+    account(s, r, was);
     s->route_of[v] = -1;
     s->pos_of[v] = 0;
     s->unserved += s->p->unserved_cost[v];
@@ -279,17 +297,18 @@ void wp_sol_remove(wp_sol *s, int v)
 void wp_sol_set_route(wp_sol *s, int ri, const int *nodes, int n)
 {
     wp_route *r = &s->routes[ri];
-    int old_n = r->n;
-    double old_travel = r->tmin[r->n + 1], old_duration = r->duration;
+    route_before was = before(r);
     route_reserve(r, n + 2);
     for (int i = 0; i < n; i++) r->node[i + 1] = nodes[i];
     r->n = n;
     wp_sol_refresh(s, ri);
-    account(s, r, old_n, old_travel, old_duration);
-    /* single-visit clients follow their visit to the route's helper */
+    account(s, r, was);
+    /* single-visit clients follow their visit to the helper it counts for */
+    const wp_model *m = s->p->m;
     for (int i = 0; i < n; i++) {
         int c = s->p->visit_client[nodes[i]];
-        if (s->client_helper[c] != r->helper) wp_sol_set_helper(s, c, r->helper);
+        int h = wp_pair_helper_of(m, c, r->helper, r->day);
+        if (s->client_helper[c] != h) wp_sol_set_helper(s, c, h);
     }
 }
 
@@ -303,39 +322,41 @@ void wp_sol_set_helper(wp_sol *s, int c, int h)
 
 void wp_sol_resync(wp_sol *s)
 {
-    wp_sol_recount(s, &s->travel_min, &s->unserved, &s->broken, &s->routes_used, &s->helpers_used);
+    wp_sol_parts q;
+    wp_sol_recount(s, &q);
+    s->travel_min = q.travel;
+    s->unserved = q.unserved;
+    s->change = q.change;
+    s->broken = q.broken;
+    s->routes_used = q.routes_used;
+    s->helpers_used = q.helpers_used;
 }
 
-void wp_sol_recount(const wp_sol *s, double *travel, double *unserved, int *broken,
-                    int *routes_used, int *helpers_used)
+void wp_sol_recount(const wp_sol *s, wp_sol_parts *out)
 {
     const wp_instance *p = s->p;
     const wp_model *m = p->m;
-    double t = 0, u = 0;
-    int routes = 0, helpers = 0, b = 0;
+    wp_sol_parts q = {0};
     for (int h = 0; h < m->n_helpers; h++) {
         int used = 0;
         for (int d = 0; d < WP_DAYS; d++) {
             const wp_route *r = &s->routes[wp_route_index(h, d)];
             if (!r->n) continue;
             used = 1;
-            routes++;
+            q.routes_used++;
             double leg = 0;
             for (int i = 1; i <= r->n + 1; i++)
                 leg += wp_model_time(m, r->loc[i - 1], r->loc[i], m->helpers[h].mode);
-            t += leg;
+            q.travel += leg;
+            for (int i = 1; i <= r->n; i++) q.change += wp_sol_change_cost(s, r->node[i], r);
         }
-        helpers += used;
+        q.helpers_used += used;
     }
     for (int v = 0; v < p->n_visits; v++)
-        if (s->route_of[v] < 0) u += p->unserved_cost[v];
+        if (s->route_of[v] < 0) q.unserved += p->unserved_cost[v];
     for (int c = 0; c < p->n_clients; c++) {
         int pair = m->clients[c].helper;
-        if (pair >= 0 && s->client_helper[c] != pair) b++;
+        if (pair >= 0 && s->client_helper[c] != pair) q.broken++;
     }
-    *travel = t;
-    *unserved = u;
-    *broken = b;
-    *routes_used = routes;
-    *helpers_used = helpers;
+    *out = q;
 }

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "search/cost.h"
 #include "search/instance.h"
 #include "search/tseg.h"
 
@@ -25,6 +26,7 @@ typedef struct wp_route {
     double *tmin;        /* tmin[i]: travel minutes from home to position i */
     double *load;        /* load[i]: load of visits 1..i */
     int *bound;          /* bound[i]: visits among 1..i that belong to multi-visit clients */
+    double *chg;         /* chg[i]: change cost (repair) of visits 1..i in this route */
     double duration;     /* end - start in minutes (0 when empty) */
     unsigned long stamp; /* value of the plan's clock when the route last changed */
 } wp_route;
@@ -36,13 +38,16 @@ typedef struct wp_sol {
     int *route_of;        /* per visit: route index, or -1 when unserved */
     int *pos_of;          /* per visit: position 1..n in its route */
     double *early, *late; /* per visit: start window in force (arrival consistency applied) */
-    int *client_helper;   /* per client: its helper, or -1 when no visit is served */
+    int *client_helper;   /* per client: the helper all its served visits count for under the
+                           * pair rule (wp_pair_helper_of: a substitute's visit counts for the
+                           * client's helper of the week), or -1 when no visit is served */
     int *client_served;   /* per client: visits served */
     double *helper_week;  /* per helper: sum of route durations (minutes) */
     int *helper_routes;   /* per helper: non-empty routes */
     /* objective parts, kept up to date by every change */
     double travel_min; /* sum of route travel minutes */
     double unserved;   /* sum of unserved visits' search costs */
+    double change;     /* repair: sum of served visits' change costs (search/cost.h) */
     int broken;        /* clients with a pair not served by that helper */
     int routes_used;
     int helpers_used;
@@ -87,9 +92,14 @@ bool wp_route_fits(const wp_instance *p, int h, int d, wp_tseg seg, double load,
 /* Weekly hours left for helper h if its route on day d changed to `new_duration`. */
 static inline bool wp_week_fits(const wp_sol *s, int h, int d, double new_duration)
 {
-    const wp_model *m = s->p->m;
     double old = s->routes[wp_route_index(h, d)].duration;
-    return s->helper_week[h] - old + new_duration <= m->helpers[h].week_min + 1e-6;
+    return wp_week_allows(s->p, h, s->helper_week[h] - old + new_duration);
+}
+
+/* Change cost of visit v in route r with its window in force. */
+static inline double wp_sol_change_cost(const wp_sol *s, int v, const wp_route *r)
+{
+    return wp_visit_change_cost(s->p, v, r->helper, r->day, s->early[v], s->late[v]);
 }
 
 /* Travel minutes between two locations for the helper of route r. */
@@ -121,9 +131,12 @@ void wp_sol_set_helper(wp_sol *s, int c, int h);
 /* Recomputes route r's caches and totals after its node list changed. */
 void wp_sol_refresh(wp_sol *s, int r);
 
-/* Recomputes every objective part from scratch (tests compare it with the kept values). */
-void wp_sol_recount(const wp_sol *s, double *travel, double *unserved, int *broken,
-                    int *routes_used, int *helpers_used);
+/* Every objective part, recomputed from scratch (tests compare it with the kept values). */
+typedef struct wp_sol_parts {
+    double travel, unserved, change;
+    int broken, routes_used, helpers_used;
+} wp_sol_parts;
+void wp_sol_recount(const wp_sol *s, wp_sol_parts *out);
 
 /* Replaces the kept objective parts by recounted ones, removing floating-point drift. */
 void wp_sol_resync(wp_sol *s);

@@ -11,6 +11,7 @@
 #include "contract/transfer.h"
 #include "kpi/kpi.h"
 #include "model/market.h"
+#include "model/previous.h"
 #include "model/scenario_internal.h"
 #include "search/construct.h"
 #include "search/engine.h"
@@ -155,6 +156,10 @@ wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_marke
     r->scenario = wp_strdup(m->name);
     r->contracting = wp_strdup(name);
     wp_kpi_compute(m, r, -1, &r->kpi);
+    if (m->prev) {
+        r->previous = wp_strdup(m->prev->path);
+        wp_kpi_changes(m, r);
+    }
     fill_solver_facts(r, o, threads, &stats, t0);
     *out = r;
     return WP_OK;

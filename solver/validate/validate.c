@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "kpi/kpi.h"
+#include "model/previous.h"
 #include "model/scenario_internal.h"
 #include "solve/variant.h"
 #include "util/alloc.h"
@@ -66,8 +67,10 @@ typedef struct checker {
     int *visit_day;
     double *visit_start;
     int *visit_unassigned; /* per visit: times listed in unassigned */
-    int *client_helper;    /* per client: helper of its served visits (-1 none, -2 several) */
+    int *client_helper;    /* per client: helper of its served visits that are not a substitute's
+                            * (-1 none, -2 several) */
     double *helper_week;
+    int *substitutes; /* per client: visits served by a substitute */
 } checker;
 
 static bool near(double a, double b, double tol)
@@ -169,6 +172,23 @@ static bool in_availability(const wp_model *m, int h, int d, double start, doubl
     return false;
 }
 
+/* A pinned visit is served exactly as pinned: that helper, that day, that start (0.5 min). */
+static void check_pin(checker *c, size_t ri, size_t k, int v, int h, int day, double start)
+{
+    const wp_model *m = c->m;
+    const wp_visit_def *vd = &m->visits[v];
+    const char *id = m->clients[vd->client].id;
+    if (vd->pin_helper >= 0 && vd->pin_helper != h)
+        violation(c->out, "routes[%zu].visits[%zu] (%s): pinned to helper %s, served by %s", ri, k,
+                  id, m->helpers[vd->pin_helper].id, m->helpers[h].id);
+    if (vd->pin_day >= 0 && vd->pin_day != day)
+        violation(c->out, "routes[%zu].visits[%zu] (%s): pinned to %s, served on %s", ri, k, id,
+                  wp_day_name(vd->pin_day), wp_day_name(day));
+    if (!isnan(vd->pin_start) && fabs(start - vd->pin_start) > 0.5)
+        violation(c->out, "routes[%zu].visits[%zu] (%s): pinned to start at %.1f, starts at %.1f",
+                  ri, k, id, vd->pin_start, start);
+}
+
 static void check_visit(checker *c, size_t ri, size_t k, int h, int day, double *t, int *prev,
                         double *km, double *tmin, double *load)
 {
@@ -212,10 +232,33 @@ static void check_visit(checker *c, size_t ri, size_t k, int h, int day, double 
             c->out,
             "routes[%zu].visits[%zu] (%s): starts at %.6f before the helper can arrive at %.6f", ri,
             k, where, rv->start, arrival);
-    if (rv->start < vd->window.from - c->tol || rv->start > vd->window.to + c->tol)
+    const wp_window *win = &vd->given_window;
+    if (rv->start < win->from - c->tol || rv->start > win->to + c->tol)
         violation(c->out, "routes[%zu].visits[%zu] (%s): start %.6f outside its window [%g, %g]",
-                  ri, k, where, rv->start, vd->window.from, vd->window.to);
-    if (!(vd->days >> day & 1))
+                  ri, k, where, rv->start, win->from, win->to);
+    check_pin(c, ri, k, v, h, day, rv->start);
+    for (int i = 0; i < cl->n_excluded; i++)
+        if (cl->excluded[i] == h)
+            violation(c->out,
+                      "routes[%zu].visits[%zu] (%s): helper %s is one of the client's "
+                      "excluded_helpers",
+                      ri, k, where, hd->id);
+    bool substitute = wp_is_substitute(m, ci, h, day);
+    if (rv->substitute && !substitute)
+        violation(c->out,
+                  "routes[%zu].visits[%zu] (%s): marked substitute, but the client's helper of "
+                  "the week %s",
+                  ri, k, where,
+                  !m->prev                        ? "is unknown (validate with --previous)"
+                  : m->prev->week_helper[ci] < 0  ? "does not exist"
+                  : m->prev->week_helper[ci] == h ? "serves it"
+                                                  : "is not absent that day");
+    else if (!rv->substitute && substitute)
+        violation(c->out,
+                  "routes[%zu].visits[%zu] (%s): a substitute for absent helper %s, not marked "
+                  "\"substitute\"",
+                  ri, k, where, m->helpers[m->prev->week_helper[ci]].id);
+    if (!(vd->given_days >> day & 1))
         violation(c->out, "routes[%zu].visits[%zu] (%s): %s is not an allowed day", ri, k, where,
                   wp_day_name(day));
     if (!near(rv->end, rv->start + vd->duration, c->tol))
@@ -237,10 +280,13 @@ static void check_visit(checker *c, size_t ri, size_t k, int h, int day, double 
                   "routes[%zu].visits[%zu] (%s): helper of %s serves a client of %s (open house)",
                   ri, k, where, m->providers[p].id, m->providers[cl->provider].id);
     }
-    if (c->client_helper[ci] == -1)
+    if (substitute) {
+        c->substitutes[ci]++;
+    } else if (c->client_helper[ci] == -1) {
         c->client_helper[ci] = h;
-    else if (c->client_helper[ci] != h)
+    } else if (c->client_helper[ci] != h) {
         c->client_helper[ci] = -2;
+    }
     *km += leg_km;
     *tmin += leg_min;
     *load += vd->load;
@@ -347,6 +393,8 @@ static void check_clients(checker *c)
         }
         if (c->client_helper[ci] == -2)
             violation(c->out, "client %s is served by more than one helper (pair rule)", cl->id);
+        if (c->client_helper[ci] == -1 && c->substitutes[ci])
+            c->client_helper[ci] = m->prev->week_helper[ci]; /* only substitutes: the pair holds */
         if (cl->consistency_min >= 0 && hi - lo > cl->consistency_min + c->tol)
             violation(
                 c->out,
@@ -437,7 +485,56 @@ static void check_kpi(checker *c)
     CHECK(utilization);
     CHECK(cost_eur);
     CHECK(objective);
+    if (k.repair) {
+        if (!rep->repair) violation(c->out, "kpi: a repair's change KPIs are missing");
+        CHECK(visits_with_previous);
+        CHECK(visits_unchanged);
+        CHECK(visits_changed_time);
+        CHECK(visits_changed_day);
+        CHECK(visits_changed_helper);
+        CHECK(visits_substitute);
+        CHECK(visits_dropped);
+        CHECK(clients_contacted);
+    }
 #undef CHECK
+}
+
+static bool same_ref(const wp_roster_plan_ref *a, const wp_roster_plan_ref *b)
+{
+    if (!a->helper || !b->helper) return !a->helper && !b->helper;
+    return strcmp(a->helper, b->helper) == 0 && a->day == b->day &&
+           fabs(a->start - b->start) < 1e-6;
+}
+
+/* The roster's change list against the one recomputed from the previous plan. */
+static void check_changes(checker *c)
+{
+    const wp_roster *r = c->r;
+    if (!c->m->prev) return;
+    wp_roster mine = {0};
+    mine.routes = r->routes;
+    mine.n_routes = r->n_routes;
+    wp_kpi_changes(c->m, &mine);
+    if (mine.n_changes != r->n_changes)
+        violation(c->out, "changes: %zu listed, %zu recomputed from the previous roster",
+                  r->n_changes, mine.n_changes);
+    for (size_t i = 0; i < mine.n_changes && i < r->n_changes; i++) {
+        const wp_roster_change *a = &r->changes[i], *b = &mine.changes[i];
+        if (strcmp(a->client, b->client) != 0 || a->visit != b->visit ||
+            strcmp(a->kind, b->kind) != 0 || !same_ref(&a->from, &b->from) ||
+            !same_ref(&a->to, &b->to)) {
+            violation(c->out, "changes[%zu]: %s visit %d %s, recomputed %s visit %d %s", i,
+                      a->client, a->visit, a->kind, b->client, b->visit, b->kind);
+            break;
+        }
+    }
+    for (size_t i = 0; i < mine.n_changes; i++) {
+        free(mine.changes[i].client);
+        free(mine.changes[i].kind);
+        free(mine.changes[i].from.helper);
+        free(mine.changes[i].to.helper);
+    }
+    free(mine.changes);
 }
 
 wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validate_options *o,
@@ -479,11 +576,13 @@ wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validat
     c.client_helper = wp_malloc(((size_t)m->n_clients + 1) * sizeof(int));
     for (int i = 0; i < m->n_clients; i++) c.client_helper[i] = -1;
     c.helper_week = wp_calloc((size_t)m->n_helpers + 1, sizeof(double));
+    c.substitutes = wp_calloc((size_t)m->n_clients + 1, sizeof(int));
     bool *seen_day = wp_calloc((size_t)m->n_helpers * WP_DAYS + 1, sizeof *seen_day);
     for (size_t i = 0; i < r->n_routes; i++) check_route(&c, i, seen_day);
     check_clients(&c);
     check_assignments(&c);
     check_kpi(&c);
+    check_changes(&c);
     free(seen_day);
     free(c.visit_route);
     free(c.visit_day);
@@ -491,6 +590,7 @@ wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validat
     free(c.visit_unassigned);
     free(c.client_helper);
     free(c.helper_week);
+    free(c.substitutes);
     free(c.helper_provider);
     free(c.award);
     return WP_OK;

@@ -45,7 +45,7 @@ static const char *const scenario_text =
 static wp_roster_visit visit(const char *client, int k, double arrival, double start, double dur,
                              double leg)
 {
-    wp_roster_visit v = {wp_strdup(client), k, arrival, start, start + dur, leg, leg};
+    wp_roster_visit v = {wp_strdup(client), k, arrival, start, start + dur, leg, leg, false};
     return v;
 }
 

@@ -1,0 +1,65 @@
+/* wijkplan repair: next week's roster from this week's, changing as little as possible. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <wijkplan/wijkplan.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+
+/* Reads PREVIOUS and makes it the scenario's previous plan; 0 or the exit status. */
+static int attach_previous(wp_scenario *sc, const char *path)
+{
+    wp_error err;
+    wp_error_init(&err);
+    wp_roster *prev = NULL;
+    wp_status s = wp_roster_read_previous(path, &prev, &err);
+    if (s == WP_OK) s = wp_scenario_set_previous(sc, prev, path, &err);
+    int rc = s == WP_OK ? 0 : wp_cli_fail("repair", &err);
+    wp_error_clear(&err);
+    return rc;
+}
+
+int wp_cmd_repair(int argc, char **argv)
+{
+    const char *output = NULL, *csv = NULL, *changes = NULL;
+    wp_cli_search search = WP_CLI_SEARCH_DEFAULTS;
+    bool memory = false;
+    const wp_opt opts[] = {
+        {"output", WP_OPT_STRING, &output, "ROSTER.json", "write the repaired roster here (-o)",
+         true},
+        {"changes", WP_OPT_STRING, &changes, "CHANGES.csv",
+         "also write the changed visits, one row each, for the planner's calls", false},
+        {"csv", WP_OPT_STRING, &csv, "FILE.csv", "also write the planner's CSV (one row per visit)",
+         false},
+        WP_CLI_SEARCH_OPTS(search),
+        {"memory", WP_OPT_FLAG, &memory, NULL, "show resident memory in progress lines", false},
+        {0},
+    };
+    const wp_command_spec spec = {
+        "repair",
+        "SCENARIO PREVIOUS_ROSTER -o ROSTER.json [options]",
+        "Plans the week SCENARIO describes (its absences, clients and hours are the truth)\n"
+        "starting from PREVIOUS_ROSTER, any wijkplan-roster/1, and changes as few visits as\n"
+        "the objective's change weights ask: a visit keeps its helper, day and start (within\n"
+        "30 minutes) where it can; an absent helper's visits go to a substitute for that day or\n"
+        "to another day of the same helper. The roster lists every change (\"changes\"), and\n"
+        "--changes writes them as CSV, sorted by client. Clients who left and helpers who are\n"
+        "gone are simply not planned; new clients are inserted.",
+        2,
+        2,
+        opts};
+    const char *pos[2];
+    int npos;
+    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
+    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    wp_solve_options o;
+    wp_solve_options_default(&o);
+    if ((rc = wp_cli_search_apply(&search, "repair", &o))) return rc;
+    o.report_memory = memory;
+    wp_scenario *sc;
+    if ((rc = wp_cli_load("repair", pos[0], NULL, &sc, NULL))) return rc;
+    rc = attach_previous(sc, pos[1]);
+    if (!rc) rc = wp_cli_plan("repair", sc, &o, output, csv, changes, search.quiet);
+    wp_scenario_free(sc);
+    return rc;
+}
