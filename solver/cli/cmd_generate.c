@@ -7,6 +7,31 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "generate.h"
+#include "nextweek.h"
+
+static bool share_ok(double s)
+{
+    return s >= 0 && s <= 1;
+}
+
+static int generate_next_week(const char *in, wp_next_week_options *nw, long long seed,
+                              const char *output)
+{
+    if (!share_ok(nw->absent_share) || !share_ok(nw->leave_share) || !share_ok(nw->arrive_share) ||
+        !share_ok(nw->hours_share) || seed < 0) {
+        fprintf(stderr,
+                "wijkplan generate: shares lie between 0 and 1, the seed is not negative\n");
+        return 2;
+    }
+    nw->seed = (unsigned long long)seed;
+    wp_error err;
+    wp_error_init(&err);
+    wp_status s = wp_next_week(in, nw, output, &err);
+    int rc = s == WP_OK ? 0 : wp_cli_fail("generate", &err);
+    if (s == WP_OK) fprintf(stderr, "wijkplan generate: wrote %s\n", output);
+    wp_error_clear(&err);
+    return rc;
+}
 
 int wp_cmd_generate(int argc, char **argv)
 {
@@ -19,6 +44,9 @@ int wp_cmd_generate(int argc, char **argv)
     double capacity = o.capacity_factor;
     bool all = false;
     wp_str_list municipalities = {0}, groups = {0};
+    const char *next_week = NULL;
+    wp_next_week_options nw;
+    wp_next_week_options_default(&nw);
     const wp_opt opts[] = {
         {"output", WP_OPT_STRING, &output, "SCENARIO.json", "write the scenario here (-o)", true},
         {"municipality", WP_OPT_LIST, &municipalities, "NAME|CODE",
@@ -39,6 +67,20 @@ int wp_cmd_generate(int argc, char **argv)
          false},
         {"group", WP_OPT_LIST, &groups, "NAME=WK..,WK..",
          "make district NAME of these wijken (repeatable; default: one district per wijk)", false},
+        {"next-week", WP_OPT_STRING, &next_week, "SCENARIO.json",
+         "instead: next week of SCENARIO as a planner meets it (absences, clients who leave or "
+         "arrive, other hours)",
+         false},
+        {"roster", WP_OPT_STRING, &nw.roster, "ROSTER.json",
+         "--next-week: this week's roster (absences fall on helpers with routes)", false},
+        {"absent-share", WP_OPT_DOUBLE, &nw.absent_share, "S",
+         "--next-week: working helpers absent 1-3 days (0.05)", false},
+        {"leave-share", WP_OPT_DOUBLE, &nw.leave_share, "S",
+         "--next-week: clients who leave (0.02)", false},
+        {"arrive-share", WP_OPT_DOUBLE, &nw.arrive_share, "S",
+         "--next-week: new clients, as a share of clients (0.02)", false},
+        {"hours-share", WP_OPT_DOUBLE, &nw.hours_share, "S",
+         "--next-week: clients whose hours change (0.03)", false},
         {"seed", WP_OPT_LONG, &seed, "N", "random seed (default 1)", false},
         {"name", WP_OPT_STRING, &name, "TEXT", "scenario name", false},
         {"geo", WP_OPT_STRING, &geo, "FILE",
@@ -50,13 +92,15 @@ int wp_cmd_generate(int argc, char **argv)
         "--municipality NAME [options] -o SCENARIO.json",
         "Generates a realistic household-support scenario from real CBS district data: clients\n"
         "placed in districts by inhabitants aged 65+, helpers where people live, providers with\n"
-        "market shares, fixed pairs from an open-house history. Same options and seed, same file.",
+        "market shares, fixed pairs from an open-house history. Same options and seed, same file.\n"
+        "With --next-week SCENARIO: the same scenario a week later, for `wijkplan repair`.",
         0,
         0,
         opts};
     int n;
     int rc = wp_args_parse(&spec, argc, argv, NULL, &n);
     if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    if (next_week) return generate_next_week(next_week, &nw, seed, output);
     for (int i = 0; i < municipalities.n; i++) o.select[o.n_select++] = municipalities.items[i];
     char *group_names[WP_GEN_MAX_GROUPS] = {0};
     for (int i = 0; i < groups.n && i < WP_GEN_MAX_GROUPS; i++) {

@@ -2,10 +2,13 @@
  * check (skills, qualification, contracting, days, windows, spacing, capacity). */
 #include "search/reasons.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "model/market.h"
+#include "model/pins.h"
+#include "model/previous.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
 #include "util/strbuf.h"
@@ -188,6 +191,47 @@ static char *unserved_client_reason(const wp_sol *s, int v)
     return wp_sb_take(&sb);
 }
 
+/* A pinned visit left unserved: the pin is why. */
+static char *pin_reason(const wp_sol *s, int v)
+{
+    const wp_instance *p = s->p;
+    const wp_model *m = p->m;
+    const wp_visit_def *vd = &m->visits[v];
+    int c = vd->client, h = m->clients[c].pin_helper;
+    if (h >= 0 && !wp_market_allows(p->mk, h, c)) {
+        wp_strbuf sb = {0};
+        wp_sb_printf(&sb, "pinned helper %s is not of ", m->helpers[h].id);
+        providers_text(m, p->mk, c, &sb);
+        return wp_sb_take(&sb);
+    }
+    char day[16] = "its day", at[16] = "its window";
+    if (vd->pin_day >= 0) snprintf(day, sizeof day, "%s", wp_day_name(vd->pin_day));
+    if (!isnan(vd->pin_start)) wp_format_hhmm(vd->pin_start, at);
+    return wp_strdupf("pinned to %s on %s at %s, where it does not fit (availability, another "
+                      "pin, the day's or the week's hours)",
+                      h >= 0 ? m->helpers[h].id : "its helper", day, at);
+}
+
+/* The client's helper of the week is absent on some of the visit's days (repair). */
+static char *absence_reason(const wp_sol *s, int v)
+{
+    const wp_instance *p = s->p;
+    const wp_model *m = p->m;
+    const wp_visit_def *vd = &m->visits[v];
+    int c = vd->client, w = m->prev ? m->prev->week_helper[c] : -1;
+    if (w < 0 || !(vd->days & m->helpers[w].absent)) return NULL;
+    if (s->client_helper[c] >= 0 && s->client_helper[c] != w) return NULL;
+    char absent[64], other[64];
+    days_text(vd->days & m->helpers[w].absent, absent, sizeof absent);
+    days_text(vd->days & ~m->helpers[w].absent, other, sizeof other);
+    wp_strbuf sb = {0};
+    wp_sb_printf(&sb, "its helper %s is absent on %s; no substitute of ", m->helpers[w].id, absent);
+    providers_text(m, p->mk, c, &sb);
+    wp_sb_append(&sb, " with the client's skills has room");
+    if (*other) wp_sb_printf(&sb, ", nor has %s on %s", m->helpers[w].id, other);
+    return wp_sb_take(&sb);
+}
+
 char *wp_unserved_reason(const wp_sol *s, int v)
 {
     const wp_instance *p = s->p;
@@ -196,6 +240,10 @@ char *wp_unserved_reason(const wp_sol *s, int v)
     const wp_client_def *cl = &m->clients[c];
     const wp_visit_def *vd = &m->visits[v];
     int index = v - cl->first_visit;
+    if (vd->blocked) return wp_strdup(vd->blocked);
+    if (wp_visit_pinned(vd) || cl->pin_helper >= 0) return pin_reason(s, v);
+    char *absence = absence_reason(s, v);
+    if (absence) return absence;
     if (index >= 7)
         return wp_strdup("more than 7 visits in a week: a client's visits are planned on "
                          "different days");
