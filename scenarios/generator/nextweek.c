@@ -126,8 +126,8 @@ static void change_hours(cJSON *client, wp_rng *rng)
     }
 }
 
-/* A new client like a random existing one, living between it and another (so inside the same
- * municipality, in any CRS), without a fixed pair yet. */
+/* A new client like a random existing one, living next door to it (a step of a thousandth of
+ * the way towards another client: inside the same district in any CRS), without a fixed pair. */
 static cJSON *new_client(const cJSON *clients, int n, int number, wp_rng *rng)
 {
     const cJSON *a = cJSON_GetArrayItem(clients, (int)wp_rng_below(rng, (uint32_t)n));
@@ -137,11 +137,10 @@ static cJSON *new_client(const cJSON *clients, int n, int number, wp_rng *rng)
     snprintf(id, sizeof id, "N%05d", number);
     cJSON_ReplaceItemInObjectCaseSensitive(c, "id", cJSON_CreateString(id));
     cJSON_DeleteItemFromObjectCaseSensitive(c, "helper");
-    cJSON_DeleteItemFromObjectCaseSensitive(c, "district"); /* from the geometry */
     cJSON_DeleteItemFromObjectCaseSensitive(c, "extra");
     const cJSON *la = cJSON_GetObjectItemCaseSensitive(a, "location");
     const cJSON *lb = cJSON_GetObjectItemCaseSensitive(b, "location");
-    double t = 0.1 + 0.3 * wp_rng_unit(rng); /* near a, towards b */
+    double t = 0.001 * wp_rng_unit(rng);
     double x = cJSON_GetArrayItem(la, 0)->valuedouble * (1 - t) +
                cJSON_GetArrayItem(lb, 0)->valuedouble * t;
     double y = cJSON_GetArrayItem(la, 1)->valuedouble * (1 - t) +

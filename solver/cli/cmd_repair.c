@@ -6,15 +6,27 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 
-/* Reads PREVIOUS and makes it the scenario's previous plan; 0 or the exit status. */
-static int attach_previous(wp_scenario *sc, const char *path)
+/* Reads PREVIOUS, then SCENARIO, and makes the first the second's previous plan; 0 or the exit
+ * status. The roster is read first so that its JSON tree is gone before the scenario's is
+ * built: the repair then needs no more memory than a solve. */
+static int load_both(const char *scenario, const char *previous, wp_scenario **sc)
 {
     wp_error err;
     wp_error_init(&err);
     wp_roster *prev = NULL;
-    wp_status s = wp_roster_read_previous(path, &prev, &err);
-    if (s == WP_OK) s = wp_scenario_set_previous(sc, prev, path, &err);
+    *sc = NULL;
+    wp_status s = wp_roster_read_previous(previous, &prev, &err);
+    if (s == WP_OK) s = wp_scenario_load(scenario, sc, &err);
+    if (s == WP_OK) {
+        s = wp_scenario_set_previous(*sc, prev, previous, &err);
+    } else {
+        wp_roster_free(prev);
+    }
     int rc = s == WP_OK ? 0 : wp_cli_fail("repair", &err);
+    if (rc) {
+        wp_scenario_free(*sc);
+        *sc = NULL;
+    }
     wp_error_clear(&err);
     return rc;
 }
@@ -57,9 +69,8 @@ int wp_cmd_repair(int argc, char **argv)
     if ((rc = wp_cli_search_apply(&search, "repair", &o))) return rc;
     o.report_memory = memory;
     wp_scenario *sc;
-    if ((rc = wp_cli_load("repair", pos[0], NULL, &sc, NULL))) return rc;
-    rc = attach_previous(sc, pos[1]);
-    if (!rc) rc = wp_cli_plan("repair", sc, &o, output, csv, changes, search.quiet);
+    if ((rc = load_both(pos[0], pos[1], &sc))) return rc;
+    rc = wp_cli_plan("repair", sc, &o, output, csv, changes, search.quiet);
     wp_scenario_free(sc);
     return rc;
 }

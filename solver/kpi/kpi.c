@@ -296,11 +296,12 @@ void wp_kpi_changes(const wp_model *m, wp_roster *r)
         int kind = visit_change(m, &f, v);
         if (kind == WP_CHANGE_NONE || kind == WP_CHANGE_UNCHANGED) continue;
         wp_roster_change *c = &r->changes[r->n_changes++];
-        const wp_roster_route *was = &p->roster->routes[p->visit_route[v]];
+        int was = p->visit_route[v];
         c->client = wp_strdup(m->clients[m->visits[v].client].id);
         c->visit = m->visits[v].index;
         c->kind = wp_strdup(wp_change_name(kind));
-        c->from = (wp_roster_plan_ref){wp_strdup(was->helper), was->day, p->visit_start[v]};
+        c->from = (wp_roster_plan_ref){wp_strdup(p->route_helper[was]), p->visit_day[v],
+                                       p->visit_start[v]};
         c->to.day = -1;
         if (f.visit_helper[v] >= 0)
             c->to = (wp_roster_plan_ref){wp_strdup(m->helpers[f.visit_helper[v]].id),

@@ -18,7 +18,8 @@ void wp_previous_free(wp_previous *p)
 {
     if (!p) return;
     free(p->path);
-    wp_roster_free(p->roster);
+    for (int i = 0; i < p->n_routes; i++) free(p->route_helper[i]);
+    free(p->route_helper);
     free(p->visit_route);
     free(p->visit_pos);
     free(p->visit_helper);
@@ -67,7 +68,9 @@ wp_status wp_previous_attach(wp_model *m, wp_roster *prev, const char *path, wp_
     (void)err;
     wp_previous *p = previous_alloc(m->n_visits, m->n_clients);
     p->path = wp_strdup(path ? path : "");
-    p->roster = prev;
+    p->n_routes = (int)prev->n_routes;
+    p->route_helper = wp_calloc(prev->n_routes + 1, sizeof *p->route_helper);
+    for (size_t i = 0; i < prev->n_routes; i++) p->route_helper[i] = wp_strdup(prev->routes[i].helper);
     for (size_t i = 0; i < prev->n_routes; i++) {
         const wp_roster_route *rt = &prev->routes[i];
         int h = wp_strmap_get(&m->helper_ids, rt->helper);
@@ -89,6 +92,7 @@ wp_status wp_previous_attach(wp_model *m, wp_roster *prev, const char *path, wp_
     previous_helpers(m, prev, p->week_helper);
     for (int c = 0; c < m->n_clients; c++)
         if (p->week_helper[c] < 0) p->week_helper[c] = m->clients[c].helper;
+    wp_roster_free(prev);
     wp_previous_free(m->prev);
     free(m->prev);
     m->prev = p;

@@ -33,9 +33,10 @@ enum wp_change_kind {
 
 typedef struct wp_previous {
     char *path;           /* the previous roster's path as given (the roster's "previous") */
-    wp_roster *roster;    /* the previous roster; NULL in sub-models */
-    int *visit_route;     /* per visit: index into roster->routes, or -1: no previous plan */
-    int *visit_pos;       /* per visit: index into that route's visits */
+    int n_routes;         /* the previous roster's routes (none in sub-models) */
+    char **route_helper;  /* per previous route: its helper's id as written there */
+    int *visit_route;     /* per visit: index of its previous route, or -1: no previous plan */
+    int *visit_pos;       /* per visit: its position in that route */
     int *visit_helper;    /* per visit: previous helper in this model, or -1 (none, or gone) */
     int *visit_day;       /* per visit: previous day 0..6, or -1 when no previous plan */
     double *visit_start;  /* per visit: previous start, minutes */
@@ -43,7 +44,8 @@ typedef struct wp_previous {
     int visits_with_plan; /* visits that have a previous plan */
 } wp_previous;
 
-/* Attaches `prev` (taking ownership, also on failure) as the previous plan of model m: matches
+/* Attaches `prev` (taking ownership, also on failure; it is freed once read) as the previous
+ * plan of model m: matches
  * visits by client id and visit index, and fixes each client's helper for the week: its helper
  * in the previous roster if still in the scenario, else its fixed pair, else none. Ids the
  * scenario lacks are not errors (clients leave, helpers go). */

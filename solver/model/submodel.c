@@ -161,7 +161,8 @@ void wp_submodel_build(wp_submodel *sm, const wp_model *parent, const wp_market 
     if (parent->prev)
         c->prev = wp_previous_sub(parent->prev, c->n_visits, sm->visit_of, c->n_clients,
                                   sm->client_of, child_helper);
-    wp_model_cache_distances(c, 2000);
+    /* clusters joined by substitutes (repair) may be large: at most 11.5 MB of cache each */
+    wp_model_cache_distances(c, 1200);
     free(child_helper);
 }
 

@@ -257,11 +257,14 @@ static void build_eligibility(wp_instance *p)
     int rep[64]; /* a representative client per class */
     for (int c = 0; c < nc; c++) {
         const wp_client_def *cl = &m->clients[c];
-        int k = 0;
+        /* a client with its own exclusions or a pinned helper shares no class */
+        bool own = cl->n_excluded > 0 || cl->pin_helper != -1;
+        int k = own ? n_classes : 0;
         for (; k < n_classes; k++) {
             const wp_client_def *r = &m->clients[rep[k]];
             if (r->skills == cl->skills && r->product == cl->product &&
-                p->mk->client_set[rep[k]] == p->mk->client_set[c])
+                p->mk->client_set[rep[k]] == p->mk->client_set[c] && r->n_excluded == 0 &&
+                r->pin_helper == -1)
                 break;
         }
         if (k == n_classes) {

@@ -31,8 +31,9 @@ typedef struct wp_instance {
      * route caches of one are valid for the other (all vehicles of a benchmark depot) */
     int *helper_class;
 
-    /* eligibility by class: clients with equal skills, product and allowed providers share a
-     * class; helper h may serve class k when bit k of helper_classes[h] is set. Used when there
+    /* eligibility by class: clients with equal skills, product and allowed providers (and no
+     * exclusions or pinned helper of their own) share a class; helper h may serve class k when
+     * bit k of helper_classes[h] is set. Used when there
      * are at most 64 classes (elig_by_class), else wp_eligible is evaluated directly. */
     bool elig_by_class;
     int *client_class;

@@ -14,7 +14,9 @@
 #include "search/instance.h"
 #include "search/ls.h"
 #include "search/moves.h"
+#include "model/previous.h"
 #include "search/recreate.h"
+#include "search/repair.h"
 #include "support/support.h"
 #include <stdio.h>
 #include <wijkplan/import.h>
@@ -62,12 +64,31 @@ static void setup_solomon(fixture *f, uint64_t seed, const char *name)
     setup_scenario(f, seed);
 }
 
-static void teardown(fixture *f)
+/* Frees the search state, keeping the scenario. */
+static void teardown_search(fixture *f)
 {
     wp_ls_free(&f->ls);
     wp_sol_free(&f->s);
     wp_instance_free(&f->p);
+}
+
+static void teardown(fixture *f)
+{
+    teardown_search(f);
     wp_scenario_free(f->sc);
+}
+
+/* The search state of a repair: the plan seeded from the model's previous plan. */
+static void setup_repair(fixture *f, uint64_t seed)
+{
+    const wp_model *m = &f->sc->model;
+    wp_instance_build(&f->p, m, &m->market, 0, 12);
+    f->clock = 0;
+    wp_sol_init(&f->s, &f->p, &f->clock);
+    wp_repair_seed(&f->s);
+    wp_rng_seed(&f->rng, seed, 7);
+    wp_ls_init(&f->ls, &f->p, &f->rng);
+    f->ls.s = &f->s;
 }
 
 static double exact_cost(wp_sol *s)
@@ -83,6 +104,7 @@ static void assert_plan_valid(fixture *f)
     wp_extract_roster(&f->s, r);
     r->scenario = wp_strdup(f->sc->model.name);
     wp_kpi_compute(&f->sc->model, r, -1, &r->kpi);
+    wp_kpi_changes(&f->sc->model, r);
     ts_assert_valid(f->sc, r);
     wp_roster_free(r);
 }
@@ -122,6 +144,44 @@ static void scramble(fixture *f)
     free(keys);
 }
 
+/* A pinned visit (or -1) is where its pin says after every move. */
+static void assert_pinned(const fixture *f, int v)
+{
+    if (v < 0 || f->s.route_of[v] < 0) return;
+    const wp_visit_def *vd = &f->sc->model.visits[v];
+    const wp_route *r = &f->s.routes[f->s.route_of[v]];
+    if (r->helper != vd->pin_helper || r->day != vd->pin_day || f->s.early[v] != vd->pin_start ||
+        f->s.late[v] != vd->pin_start)
+        fail_msg("pinned visit %d moved to helper %d day %d", v, r->helper, r->day);
+}
+
+/* Five passes of every operator over every visit and its neighbours, each applied move's
+ * prediction checked against recomputation, and the pinned visit checked after each. */
+static void exercise(fixture *f, uint64_t seed, long *checked, int pinned)
+{
+    int n = f->p.n_visits;
+    for (int pass = 0; pass < 5; pass++)
+        for (int u = 0; u < n; u++) {
+            if (f->s.route_of[u] < 0) continue;
+            for (int o = 0; o < 2; o++)
+                if (f->s.route_of[u] >= 0) {
+                    checked[5 + o] += check_move(f, solo_ops[o], u, -1, seed);
+                    assert_pinned(f, pinned);
+                }
+            for (int k = 0; k < f->p.n_neighbours; k++) {
+                int v = f->p.neighbours[(size_t)u * f->p.n_neighbours + k];
+                if (v < 0 || f->s.route_of[v] < 0 || f->s.route_of[u] < 0) continue;
+                for (int k2 = 0; k2 < 5; k2++) { /* each pass starts with another operator */
+                    int o = (k2 + pass) % 5;
+                    if (f->s.route_of[u] >= 0 && f->s.route_of[v] >= 0) {
+                        checked[o] += check_move(f, pair_ops[o], u, v, seed);
+                        assert_pinned(f, pinned);
+                    }
+                }
+            }
+        }
+}
+
 /* Applies every improving move the operators find, each prediction checked. */
 static void predicted_equals_recomputed(void **state)
 {
@@ -135,23 +195,7 @@ static void predicted_equals_recomputed(void **state)
         else
             setup(&f, seed, 20 + (int)(seed % 25), 3 + (int)(seed % 4));
         scramble(&f);
-        int n = f.p.n_visits;
-        for (int pass = 0; pass < 5; pass++)
-            for (int u = 0; u < n; u++) {
-                if (f.s.route_of[u] < 0) continue;
-                for (int o = 0; o < 2; o++)
-                    if (f.s.route_of[u] >= 0)
-                        checked[5 + o] += check_move(&f, solo_ops[o], u, -1, seed);
-                for (int k = 0; k < f.p.n_neighbours; k++) {
-                    int v = f.p.neighbours[(size_t)u * f.p.n_neighbours + k];
-                    if (v < 0 || f.s.route_of[v] < 0 || f.s.route_of[u] < 0) continue;
-                    for (int k2 = 0; k2 < 5; k2++) { /* each pass starts with another operator */
-                        int o = (k2 + pass) % 5;
-                        if (f.s.route_of[u] >= 0 && f.s.route_of[v] >= 0)
-                            checked[o] += check_move(&f, pair_ops[o], u, v, seed);
-                    }
-                }
-            }
+        exercise(&f, seed, checked, -1);
         assert_plan_valid(&f);
         /* and a full local search ends in a valid local optimum */
         wp_ls_run(&f.ls, &f.s);
@@ -163,6 +207,75 @@ static void predicted_equals_recomputed(void **state)
         const char *name = o < 5 ? pair_ops[o]->name : solo_ops[o - 5]->name;
         if (checked[o] < 5) fail_msg("operator %s applied only %ld times", name, checked[o]);
     }
+}
+
+/* Last week's plan attached, the busiest helper absent on one of its days, and one served
+ * visit pinned where it was: every prediction includes the change terms and substitutes, the
+ * pinned visit never moves, and every plan passes the validator with the previous plan. */
+static void repair_moves_priced_and_pins_hold(void **state)
+{
+    (void)state;
+    long checked[7] = {0};
+    int pinned_served = 0;
+    for (uint64_t seed = 40; seed < 140; seed++) {
+        fixture f;
+        setup(&f, seed, 30 + (int)(seed % 10), 4);
+        wp_model *m = &f.sc->model;
+        wp_roster *prev = wp_calloc(1, sizeof *prev);
+        prev->pairs_bound = -1;
+        wp_extract_roster(&f.s, prev);
+        /* absence: the helper and day of the first route; pin: a lone visit of another helper */
+        int absent_h = -1, absent_d = -1, pin = -1;
+        for (int r = 0; r < f.s.n_routes && absent_h < 0; r++)
+            if (f.s.routes[r].n) absent_h = f.s.routes[r].helper, absent_d = f.s.routes[r].day;
+        for (int v = 0; v < f.p.n_visits && pin < 0; v++) {
+            int r = f.s.route_of[v], c = f.p.visit_client[v];
+            if (r >= 0 && f.s.routes[r].helper != absent_h && m->clients[c].n_visits == 1) pin = v;
+        }
+        assert_true(absent_h >= 0 && pin >= 0);
+        const wp_route *pr = &f.s.routes[f.s.route_of[pin]];
+        double start = f.s.early[pin]; /* its window's start is where extraction starts it... */
+        for (size_t i = 0; i < prev->n_routes; i++) /* ...or later: take the roster's start */
+            for (size_t k = 0; k < prev->routes[i].n_visits; k++)
+                if (strcmp(prev->routes[i].visits[k].client,
+                           m->clients[m->visits[pin].client].id) == 0)
+                    start = prev->routes[i].visits[k].start;
+        wp_visit_def *pd = &m->visits[pin];
+        pd->pin_helper = m->clients[pd->client].pin_helper = pr->helper;
+        pd->pin_day = pr->day;
+        pd->pin_start = pd->window.from = pd->window.to = start;
+        pd->days = (uint8_t)(1u << pr->day);
+        teardown_search(&f);
+        m->helpers[absent_h].absent |= (uint8_t)(1u << absent_d);
+        /* odd seeds: small weights, and no price on time, so that insertion leaves the windows
+         * wide and reordering moves stay possible; even seeds: the defaults */
+        if (seed % 2)
+            m->objective.changed_helper = 5, m->objective.changed_day = 3,
+            m->objective.changed_time = 0, m->objective.substitute_visit = 4;
+        assert_int_equal(wp_previous_attach(m, prev, "last-week.json", NULL), WP_OK);
+        setup_repair(&f, seed);
+        assert_pinned(&f, pin);
+        if (seed % 2) { /* last week's plan mostly stands: re-plan everyone, then scramble */
+            for (int c = 0; c < f.p.n_clients; c++) wp_unassign_client(&f.s, c);
+            wp_construct(&f.s, NULL, 0);
+        }
+        scramble(&f);
+        exercise(&f, seed, checked, pin);
+        pinned_served += f.s.route_of[pin] >= 0;
+        assert_plan_valid(&f);
+        wp_ls_run(&f.ls, &f.s);
+        assert_pinned(&f, pin);
+        assert_plan_valid(&f);
+        teardown(&f);
+    }
+    /* every operator that can change a visit's helper, day or window (2-opt only reverses a
+     * stretch of one route, and is covered by the test above) */
+    for (int o = 0; o < 7; o++) {
+        const char *name = o < 5 ? pair_ops[o]->name : solo_ops[o - 5]->name;
+        if (pair_ops[o % 5] == &wp_op_two_opt && o < 5) continue;
+        if (checked[o] < 3) fail_msg("operator %s applied only %ld times", name, checked[o]);
+    }
+    assert_true(pinned_served >= 50); /* the pin held in most plans, and was served */
 }
 
 /* ---- brute-force schedule simulation ----------------------------------------------------- */
@@ -277,6 +390,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(predicted_equals_recomputed),
+        cmocka_unit_test(repair_moves_priced_and_pins_hold),
         cmocka_unit_test(segments_agree_with_simulation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -102,6 +102,20 @@ size_t ts_violations(const wp_scenario *s, const wp_roster *r, const char *needl
     return n;
 }
 
+size_t ts_count_violations(const wp_scenario *s, const wp_roster *r, const char *needle)
+{
+    wp_validation v;
+    wp_error err;
+    wp_error_init(&err);
+    assert_int_equal(wp_validate(s, r, NULL, &v, &err), WP_OK);
+    size_t n = 0;
+    for (size_t i = 0; i < v.n_violations && i < 10000; i++)
+        n += strstr(v.violations[i], needle) != NULL;
+    wp_validation_free(&v);
+    wp_error_clear(&err);
+    return n;
+}
+
 void ts_assert_valid(const wp_scenario *s, const wp_roster *r)
 {
     wp_validation v;

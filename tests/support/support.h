@@ -26,6 +26,8 @@ wp_roster *ts_solve(const wp_scenario *s, unsigned long long seed, int threads,
 
 /* Fails the test, listing violations, unless the independent validator accepts the roster. */
 void ts_assert_valid(const wp_scenario *s, const wp_roster *r);
+/* Violations that mention `needle` (none may be fine: nothing fails). */
+size_t ts_count_violations(const wp_scenario *s, const wp_roster *r, const char *needle);
 /* Number of violations (0 = valid); `needle`, when given, must appear in one of them. */
 size_t ts_violations(const wp_scenario *s, const wp_roster *r, const char *needle);
 
