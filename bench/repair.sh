@@ -7,7 +7,7 @@
 # per care hour, and the share of unaffected visits left unchanged (bench/repair_metrics.py,
 # computed from the files alone). Every roster is validated (the repair with --previous).
 # Then the trade-off at the smallest size: the change weights scaled by 0, 0.25, 1 and 4.
-# usage: [THREADS=2] [LIMIT=60] bench/repair.sh [SIZES]   (default "1500 10000 100000"); results
+# usage: [THREADS=2] [LIMIT=60] [TRADEOFF=1] [REPAIR_APPEND=1] bench/repair.sh [SIZES]   (default "1500 10000 100000"); results
 # in results/repair/. Every run gets the same time limit (and so the same default budget).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,7 +21,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
 csv="$out/repair.csv"
-echo "clients,run,weights,seconds,peak_mib,visits,visits_served,travel_per_care_hour,unaffected,unchanged_share,valid" > "$csv"
+# REPAIR_APPEND=1 adds rows to the existing repair.csv (another size or time limit)
+if [ "${REPAIR_APPEND:-0}" != 1 ] || [ ! -f "$csv" ]; then
+    echo "clients,limit_s,run,weights,seconds,peak_mib,visits,visits_served,travel_per_care_hour,unaffected,unchanged_share,valid" > "$csv"
+fi
 cities="--municipality Amsterdam --municipality Rotterdam --municipality GM0518 --municipality Utrecht
         --municipality Eindhoven --municipality Groningen --municipality Tilburg --municipality Almere
         --municipality Breda --municipality Nijmegen"
@@ -50,11 +53,11 @@ timed() {
         head -3 "$work/v.log" >&2
     fi
     python3 "$here/repair_metrics.py" "$work/w1-$t_size.json" "$t_scen" "$work/w1r-$t_size.json" "$t_out" > "$work/m.json"
-    python3 - "$work/m.json" "$t_size" "$t_run" "$t_weights" "$t_secs" "$t_peak" "$t_valid" >> "$csv" <<'EOF'
+    python3 - "$work/m.json" "$t_size" "$t_run" "$t_weights" "$t_secs" "$t_peak" "$t_valid" "$limit" >> "$csv" <<'EOF'
 import json, sys
 m = json.load(open(sys.argv[1]))
-size, run, weights, secs, peak, valid = sys.argv[2:]
-print(f"{size},{run},{weights},{float(secs):.2f},{peak},{m['visits']},{m['visits_served']},"
+size, run, weights, secs, peak, valid, limit = sys.argv[2:]
+print(f"{size},{limit},{run},{weights},{float(secs):.2f},{peak},{m['visits']},{m['visits_served']},"
       f"{m['travel_per_care_hour']:.5f},{m['unaffected']},{m['unchanged_share']:.4f},{valid}")
 EOF
     tail -1 "$csv"
@@ -84,6 +87,7 @@ for n in $sizes; do
     timed "$n" repair 1 "$work/w2-$n.json" "$work/r-$n.json" repair "$work/w2-$n.json" "$work/w1r-$n.json"
 done
 
+[ "${TRADEOFF:-1}" = 1 ] || { echo "results in $csv"; exit 0; }
 for f in 0 0.25 4; do
     scaled "$work/w2-$first.json" "$f" "$work/w2x-$first.json"
     timed "$first" repair "$f" "$work/w2x-$first.json" "$work/rx-$first.json" repair "$work/w2x-$first.json" "$work/w1r-$first.json"

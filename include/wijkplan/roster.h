@@ -120,7 +120,8 @@ wp_status wp_roster_write_json(const wp_roster *r, const char *path, wp_error *e
 wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err);
 
 /* Reads a previous week's roster for a repair: any wijkplan-roster/1, also one made or edited by
- * hand, so only "format" and "routes" are required. */
+ * hand, so only "format" and "routes" are required. Only what a repair uses is kept: the routes
+ * and the assignments' client and helper (other assignment fields are NULL, no unassigned). */
 wp_status wp_roster_read_previous(const char *path, wp_roster **out, wp_error *err);
 
 /* Writes the planner's CSV: one row per visit (helper, day, HH:MM start and end, client, travel),

@@ -1,6 +1,9 @@
 /* wijkplan repair: next week's roster from this week's, changing as little as possible. */
 #include <stdio.h>
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <wijkplan/wijkplan.h>
 
 #include "cli/args.h"
@@ -16,9 +19,15 @@ static int load_both(const char *scenario, const char *previous, wp_scenario **s
     wp_roster *prev = NULL;
     *sc = NULL;
     wp_status s = wp_roster_read_previous(previous, &prev, &err);
+#ifdef __GLIBC__
+    malloc_trim(0); /* the roster's JSON tree is gone: give its pages back before the scenario */
+#endif
     if (s == WP_OK) s = wp_scenario_load(scenario, sc, &err);
     if (s == WP_OK) {
         s = wp_scenario_set_previous(*sc, prev, previous, &err);
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
     } else {
         wp_roster_free(prev);
     }

@@ -7,6 +7,7 @@
 #include "util/alloc.h"
 #include "util/daytime.h"
 #include "util/fileio.h"
+#include "util/strbuf.h"
 
 #define ROSTER_FORMAT "wijkplan-roster/1"
 
@@ -207,64 +208,163 @@ static cJSON *change_json(const wp_roster_change *c)
     return o;
 }
 
-cJSON *wp_roster_to_json(const wp_roster *r)
+/* ---- the roster's members, one builder each, shared by the tree and the streamed writer ---- */
+
+static cJSON *assignment_item(const wp_roster *r, size_t i)
 {
-    cJSON *doc = cJSON_CreateObject();
-    cJSON_AddStringToObject(doc, "format", ROSTER_FORMAT);
-    cJSON_AddStringToObject(doc, "scenario", r->scenario ? r->scenario : "");
-    cJSON_AddItemToObject(doc, "solver", solver_json(&r->solver));
-    if (r->contracting) cJSON_AddStringToObject(doc, "contracting", r->contracting);
-    cJSON *as = cJSON_AddArrayToObject(doc, "assignments");
-    for (size_t i = 0; i < r->n_assignments; i++) {
-        const wp_roster_assignment *a = &r->assignments[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "client", a->client);
-        cJSON_AddStringToObject(o, "provider", a->provider);
-        cJSON_AddStringToObject(o, "helper", a->helper);
-        add_opt_string(o, "previous_provider", a->previous_provider);
-        add_opt_string(o, "previous_helper", a->previous_helper);
-        cJSON_AddBoolToObject(o, "pair_kept", a->pair_kept);
-        cJSON_AddItemToArray(as, o);
+    const wp_roster_assignment *a = &r->assignments[i];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "client", a->client);
+    cJSON_AddStringToObject(o, "provider", a->provider);
+    cJSON_AddStringToObject(o, "helper", a->helper);
+    add_opt_string(o, "previous_provider", a->previous_provider);
+    add_opt_string(o, "previous_helper", a->previous_helper);
+    cJSON_AddBoolToObject(o, "pair_kept", a->pair_kept);
+    return o;
+}
+
+static cJSON *route_item(const wp_roster *r, size_t i)
+{
+    return route_json(&r->routes[i]);
+}
+
+static cJSON *transfer_item(const wp_roster *r, size_t i)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "helper", r->transfers[i].helper);
+    cJSON_AddStringToObject(o, "from", r->transfers[i].from);
+    cJSON_AddStringToObject(o, "to", r->transfers[i].to);
+    return o;
+}
+
+static cJSON *unassigned_item(const wp_roster *r, size_t i)
+{
+    const wp_roster_unassigned *u = &r->unassigned[i];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "client", u->client);
+    cJSON_AddNumberToObject(o, "visit", u->visit);
+    cJSON_AddNumberToObject(o, "minutes", u->minutes);
+    cJSON_AddStringToObject(o, "reason", u->reason);
+    return o;
+}
+
+static cJSON *change_item(const wp_roster *r, size_t i)
+{
+    return change_json(&r->changes[i]);
+}
+
+static cJSON *awards_json(const wp_roster *r)
+{
+    cJSON *aw = cJSON_CreateObject();
+    for (size_t i = 0; i < r->n_awards; i++) {
+        cJSON *list = cJSON_CreateArray();
+        for (size_t k = 0; k < r->awards[i].n_providers; k++)
+            cJSON_AddItemToArray(list, cJSON_CreateString(r->awards[i].providers[k]));
+        cJSON_AddItemToObject(aw, r->awards[i].district, list);
     }
-    cJSON *rs = cJSON_AddArrayToObject(doc, "routes");
-    for (size_t i = 0; i < r->n_routes; i++) cJSON_AddItemToArray(rs, route_json(&r->routes[i]));
-    if (r->has_awards) {
-        cJSON *aw = cJSON_AddObjectToObject(doc, "awards");
-        for (size_t i = 0; i < r->n_awards; i++) {
-            cJSON *list = cJSON_CreateArray();
-            for (size_t k = 0; k < r->awards[i].n_providers; k++)
-                cJSON_AddItemToArray(list, cJSON_CreateString(r->awards[i].providers[k]));
-            cJSON_AddItemToObject(aw, r->awards[i].district, list);
-        }
-    }
-    cJSON *ts = cJSON_AddArrayToObject(doc, "transfers");
-    for (size_t i = 0; i < r->n_transfers; i++) {
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "helper", r->transfers[i].helper);
-        cJSON_AddStringToObject(o, "from", r->transfers[i].from);
-        cJSON_AddStringToObject(o, "to", r->transfers[i].to);
-        cJSON_AddItemToArray(ts, o);
-    }
-    cJSON *us = cJSON_AddArrayToObject(doc, "unassigned");
-    for (size_t i = 0; i < r->n_unassigned; i++) {
-        const wp_roster_unassigned *u = &r->unassigned[i];
-        cJSON *o = cJSON_CreateObject();
-        cJSON_AddStringToObject(o, "client", u->client);
-        cJSON_AddNumberToObject(o, "visit", u->visit);
-        cJSON_AddNumberToObject(o, "minutes", u->minutes);
-        cJSON_AddStringToObject(o, "reason", u->reason);
-        cJSON_AddItemToArray(us, o);
-    }
-    if (r->previous) {
-        cJSON_AddStringToObject(doc, "previous", r->previous);
-        cJSON *cs = cJSON_AddArrayToObject(doc, "changes");
-        for (size_t i = 0; i < r->n_changes; i++)
-            cJSON_AddItemToArray(cs, change_json(&r->changes[i]));
-    }
+    return aw;
+}
+
+static cJSON *kpi_json(const wp_roster *r)
+{
     cJSON *kpi = wp_kpi_to_json(&r->kpi);
     if (r->pairs_bound >= 0) cJSON_AddNumberToObject(kpi, "pairs_bound", r->pairs_bound);
-    cJSON_AddItemToObject(doc, "kpi", kpi);
+    return kpi;
+}
+
+typedef cJSON *(*item_builder)(const wp_roster *r, size_t i);
+
+/* The members in output order: a single value, or a list of items; absent when not `present`. */
+typedef struct member {
+    const char *key;
+    bool present;
+    cJSON *value;      /* single value (built beforehand), or NULL for a list */
+    item_builder item; /* list items */
+    size_t n;
+} member;
+
+enum { N_MEMBERS = 12 };
+
+static void roster_members(const wp_roster *r, member *m)
+{
+    member list[N_MEMBERS] = {
+        {"format", true, cJSON_CreateString(ROSTER_FORMAT), NULL, 0},
+        {"scenario", true, cJSON_CreateString(r->scenario ? r->scenario : ""), NULL, 0},
+        {"solver", true, solver_json(&r->solver), NULL, 0},
+        {"contracting", r->contracting != NULL,
+         r->contracting ? cJSON_CreateString(r->contracting) : NULL, NULL, 0},
+        {"assignments", true, NULL, assignment_item, r->n_assignments},
+        {"routes", true, NULL, route_item, r->n_routes},
+        {"awards", r->has_awards, r->has_awards ? awards_json(r) : NULL, NULL, 0},
+        {"transfers", true, NULL, transfer_item, r->n_transfers},
+        {"unassigned", true, NULL, unassigned_item, r->n_unassigned},
+        {"previous", r->previous != NULL, r->previous ? cJSON_CreateString(r->previous) : NULL,
+         NULL, 0},
+        {"changes", r->previous != NULL, NULL, change_item, r->n_changes},
+        {"kpi", true, kpi_json(r), NULL, 0},
+    };
+    memcpy(m, list, sizeof list);
+}
+
+cJSON *wp_roster_to_json(const wp_roster *r)
+{
+    member m[N_MEMBERS];
+    roster_members(r, m);
+    cJSON *doc = cJSON_CreateObject();
+    for (int k = 0; k < N_MEMBERS; k++) {
+        if (!m[k].present) continue;
+        if (m[k].value) {
+            cJSON_AddItemToObject(doc, m[k].key, m[k].value);
+            continue;
+        }
+        cJSON *arr = cJSON_AddArrayToObject(doc, m[k].key);
+        for (size_t i = 0; i < m[k].n; i++) cJSON_AddItemToArray(arr, m[k].item(r, i));
+    }
     return doc;
+}
+
+/* Appends one value unformatted; false when cJSON cannot (out of memory). */
+static bool append_json(wp_strbuf *sb, cJSON *value)
+{
+    char *text = cJSON_PrintUnformatted(value);
+    cJSON_Delete(value);
+    if (!text) return false;
+    wp_sb_append(sb, text);
+    free(text);
+    return true;
+}
+
+/* The roster as text, one member a line and one list item a line, building one item's tree
+ * at a time: a national roster never exists twice in memory as a tree. */
+static char *roster_text(const wp_roster *r, size_t *len)
+{
+    member m[N_MEMBERS];
+    roster_members(r, m);
+    wp_strbuf sb = {0};
+    bool ok = true, first = true;
+    wp_sb_append(&sb, "{");
+    for (int k = 0; k < N_MEMBERS; k++) {
+        if (!m[k].present) continue;
+        wp_sb_printf(&sb, "%s\n\t\"%s\": ", first ? "" : ",", m[k].key);
+        first = false;
+        if (m[k].value) {
+            ok &= append_json(&sb, m[k].value);
+            continue;
+        }
+        wp_sb_append(&sb, "[");
+        for (size_t i = 0; i < m[k].n && ok; i++) {
+            wp_sb_append(&sb, i ? ",\n\t\t" : "\n\t\t");
+            ok &= append_json(&sb, m[k].item(r, i));
+        }
+        wp_sb_append(&sb, m[k].n ? "\n\t]" : "]");
+    }
+    wp_sb_append(&sb, "\n}\n");
+    if (!ok) {
+        wp_sb_free(&sb);
+        return NULL;
+    }
+    *len = sb.len;
+    return wp_sb_take(&sb);
 }
 
 wp_status wp_json_write_file(const cJSON *doc, const char *path, wp_error *err)
@@ -282,9 +382,11 @@ wp_status wp_json_write_file(const cJSON *doc, const char *path, wp_error *err)
 
 wp_status wp_roster_write_json(const wp_roster *r, const char *path, wp_error *err)
 {
-    cJSON *doc = wp_roster_to_json(r);
-    wp_status s = wp_json_write_file(doc, path, err);
-    cJSON_Delete(doc);
+    size_t len = 0;
+    char *text = roster_text(r, &len);
+    if (!text) return wp_error_add(err, WP_ERR_INTERNAL, path, NULL, 0, 0, "cannot format JSON");
+    wp_status s = wp_file_write_atomic(path, text, len, err);
+    free(text);
     return s;
 }
 
@@ -596,7 +698,27 @@ wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
     return read_roster(path, false, out, err);
 }
 
+/* A repair needs of last week only the routes and who served whom: the rest goes at once, so
+ * that a large previous roster costs little memory while the scenario loads. */
+static void keep_plan_only(wp_roster *r)
+{
+    for (size_t i = 0; i < r->n_assignments; i++) {
+        wp_roster_assignment *a = &r->assignments[i];
+        free(a->provider), free(a->previous_provider), free(a->previous_helper);
+        a->provider = a->previous_provider = a->previous_helper = NULL;
+    }
+    for (size_t i = 0; i < r->n_unassigned; i++) {
+        free(r->unassigned[i].client);
+        free(r->unassigned[i].reason);
+    }
+    free(r->unassigned);
+    r->unassigned = NULL;
+    r->n_unassigned = 0;
+}
+
 wp_status wp_roster_read_previous(const char *path, wp_roster **out, wp_error *err)
 {
-    return read_roster(path, true, out, err);
+    wp_status s = read_roster(path, true, out, err);
+    if (s == WP_OK) keep_plan_only(*out);
+    return s;
 }

@@ -70,7 +70,8 @@ wp_status wp_previous_attach(wp_model *m, wp_roster *prev, const char *path, wp_
     p->path = wp_strdup(path ? path : "");
     p->n_routes = (int)prev->n_routes;
     p->route_helper = wp_calloc(prev->n_routes + 1, sizeof *p->route_helper);
-    for (size_t i = 0; i < prev->n_routes; i++) p->route_helper[i] = wp_strdup(prev->routes[i].helper);
+    for (size_t i = 0; i < prev->n_routes; i++)
+        p->route_helper[i] = wp_strdup(prev->routes[i].helper);
     for (size_t i = 0; i < prev->n_routes; i++) {
         const wp_roster_route *rt = &prev->routes[i];
         int h = wp_strmap_get(&m->helper_ids, rt->helper);

@@ -470,13 +470,17 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
 void wp_decompose_improve(const wp_instance *p, wp_sol *sol, const wp_search_params *sp,
                           wp_search_stats *stats)
 {
-    static const double round_share[] = {0.55, 0.35};
+    /* a second round with shifted clusters lets clients cross cluster borders; a repair, whose
+     * clients mostly stay where they were, spends its whole share in one round */
+    static const double round_share[] = {0.55, 0.35}, one_round[] = {0.9};
+    const double *share = p->m->prev ? one_round : round_share;
+    int rounds = p->m->prev ? 1 : 2;
     double total = (sp->deadline - wp_clock_now()) * 0.95;
     stats->stopped_by = "iterations";
-    for (int round = 0; round < 2; round++) {
-        double seconds = total * round_share[round];
+    for (int round = 0; round < rounds; round++) {
+        double seconds = total * share[round];
         if (wp_clock_now() + seconds > sp->deadline) break;
-        run_round(sol, sp, round, seconds, round_share[round], stats);
+        run_round(sol, sp, round, seconds, share[round], stats);
     }
     /* whoever is still unserved may take any candidate helper */
     wp_regret_insert(sol, NULL, p->n_clients);

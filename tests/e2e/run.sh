@@ -97,8 +97,72 @@ subset)
     "$wijkplan" kpi "$demo" "$tmp/roster.json" --districts WK084700 | grep -q '"travel_share"'
     if "$wijkplan" kpi "$demo" "$tmp/roster.json" --districts WK999999 2>/dev/null; then exit 1; fi
     ;;
+repair)
+    # next week with exactly one helper absent (and nothing else different): only that helper's
+    # visits change, every changed visit is listed, and the roster passes validate --previous
+    demo="$src/scenarios/demo/someren.json"
+    "$wijkplan" solve "$demo" -o "$tmp/w1.json" --iterations 2000 --threads 2 --time-limit 900 --quiet
+    "$wijkplan" generate --next-week "$demo" --roster "$tmp/w1.json" --seed 5 --absent-share 0.04 \
+        --leave-share 0 --arrive-share 0 --hours-share 0 -o "$tmp/w2.json" 2> /dev/null
+    [ "$(grep -c '"absent"' "$tmp/w2.json")" -eq 1 ]
+    absent=$(python3 -c 'import json,sys; print([h["id"] for h in json.load(open(sys.argv[1]))["helpers"] if h.get("absent")][0])' "$tmp/w2.json")
+    "$wijkplan" repair "$tmp/w2.json" "$tmp/w1.json" -o "$tmp/w2r.json" --changes "$tmp/changes.csv" \
+        --iterations 2000 --threads 2 --time-limit 900 2> "$tmp/summary.txt"
+    cat "$tmp/summary.txt"
+    grep -q "visits changed for" "$tmp/summary.txt"
+    "$wijkplan" validate "$tmp/w2.json" "$tmp/w2r.json" --previous "$tmp/w1.json"
+    head -1 "$tmp/changes.csv" | grep -q '^client,visit,kind,from_helper,from_day,from_start,to_helper,to_day,to_start'
+    [ "$(wc -l < "$tmp/changes.csv")" -ge 2 ] # the absence changed something
+    # every change is one of the absent helper's visits
+    tail -n +2 "$tmp/changes.csv" | cut -d, -f4 | sort -u > "$tmp/from.txt"
+    [ "$(cat "$tmp/from.txt")" = "$absent" ]
+    grep -q '"substitute":[[:space:]]*true' "$tmp/w2r.json" || grep -q ',changed_day,' "$tmp/changes.csv"
+    # the same week repaired from its own roster changes nothing
+    "$wijkplan" repair "$demo" "$tmp/w1.json" -o "$tmp/same.json" --iterations 2000 --threads 2 \
+        --time-limit 900 --quiet
+    grep -q '"visits_unchanged":[[:space:]]*[1-9]' "$tmp/same.json"
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); sys.exit(len(r["changes"]) != 0)' "$tmp/same.json"
+    ;;
+repair-foreign)
+    # last week's roster of another scenario (no client or helper in common): not an error
+    "$wijkplan" import solomon "$data/benchmarks/C101.txt" -o "$tmp/s.json"
+    "$wijkplan" solve "$tmp/s.json" -o "$tmp/s-roster.json" --iterations 200 --quiet
+    demo="$src/scenarios/demo/someren.json"
+    "$wijkplan" repair "$demo" "$tmp/s-roster.json" -o "$tmp/r.json" --iterations 500 --quiet
+    "$wijkplan" validate "$demo" "$tmp/r.json" --previous "$tmp/s-roster.json"
+    grep -q '"visits_with_previous":[[:space:]]*0' "$tmp/r.json"
+    ;;
+pins)
+    # pins hold in solve and repair alike; a pin that cannot hold leaves its visit unassigned
+    # with the reason; excluded helpers never serve
+    python3 - "$src/scenarios/demo/someren.json" "$tmp/pinned.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+c0, c1, c2 = s["clients"][0], s["clients"][1], s["clients"][2]
+for c in (c0, c1):
+    c.pop("hours_per_week"); c.pop("visits_per_week", None)
+c0["visits"] = [{"duration_min": 90, "pin": {"helper": c0["helper"], "day": "tue", "start": "09:00"}}]
+h = [x for x in s["helpers"] if x["id"] == c1["helper"]][0]
+h["absent"] = ["wed"]
+c1["visits"] = [{"duration_min": 60, "pin": {"helper": c1["helper"], "day": "wed"}}]
+c2["excluded_helpers"] = [c2["helper"]]
+json.dump(s, open(sys.argv[2], "w"))
+PY
+    "$wijkplan" solve "$tmp/pinned.json" -o "$tmp/r.json" --iterations 1000 --quiet
+    "$wijkplan" validate "$tmp/pinned.json" "$tmp/r.json"
+    python3 - "$tmp/pinned.json" "$tmp/r.json" <<'PY'
+import json, sys
+s, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+c0, c1, c2 = s["clients"][0], s["clients"][1], s["clients"][2]
+at = [(rt["helper"], rt["day"], v["start"]) for rt in r["routes"] for v in rt["visits"] if v["client"] == c0["id"]]
+assert at == [(c0["helper"], "tue", 540.0)] or abs(at[0][2] - 540) < 0.5, at
+why = [u["reason"] for u in r["unassigned"] if u["client"] == c1["id"]]
+assert why and "absent on wed" in why[0], why
+assert all(rt["helper"] != c2["helper"] for rt in r["routes"] for v in rt["visits"] if v["client"] == c2["id"])
+PY
+    ;;
 help)
-    for c in solve validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
+    for c in solve repair validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
     "$wijkplan" --help | grep -q "exit status"
     "$wijkplan" --version | grep -q "^wijkplan [0-9]"
     if "$wijkplan" frobnicate 2>/dev/null; then exit 1; fi
