@@ -15,10 +15,12 @@
 #include "model/previous.h"
 #include "search/instance.h"
 
+#define WP_WEEK_TOL 1e-6 /* minutes: rounding, not work, beyond a helper's weekly hours */
+
 /* The weekly limit, with one tolerance for every caller. */
 static inline bool wp_week_allows(const wp_instance *p, int h, double week_minutes)
 {
-    return week_minutes <= p->m->helpers[h].week_min + 1e-6;
+    return week_minutes <= p->m->helpers[h].week_min + WP_WEEK_TOL;
 }
 
 /* The start window [lo, hi] that keeps visit v unchanged in its previous route (intersected

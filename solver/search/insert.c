@@ -108,7 +108,7 @@ static bool substitute_week_ok(const day_search *ds, int i, const option *op)
         int c = ds->choice[j];
         if (c >= 0 && ds->opt[j][c].helper == op->helper) used += ds->opt[j][c].dur;
     }
-    return used <= op->helper_left + 1e-6;
+    return used <= op->helper_left + WP_WEEK_TOL;
 }
 
 static void dfs(day_search *ds, int i, double cost, double week)
@@ -284,7 +284,7 @@ bool wp_plan_client(const wp_sol *s, int c, int h, wp_client_plan *plan)
     ds.helper = h;
     ds.spacing = cl->min_days_between;
     ds.ordered = cl->n_visits > 1 && visits_identical(m, cl);
-    ds.week_left = m->helpers[h].week_min - s->helper_week[h] + 1e-6;
+    ds.week_left = m->helpers[h].week_min - s->helper_week[h] + WP_WEEK_TOL;
     int any = 0;
     for (int i = 0; i < ds.k; i++) {
         int v = cl->first_visit + i;

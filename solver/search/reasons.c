@@ -2,6 +2,8 @@
  * check (skills, qualification, contracting, days, windows, spacing, capacity). */
 #include "search/reasons.h"
 
+#include "search/cost.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,7 +72,7 @@ static bool lone_visit_fits(const wp_instance *p, int h, int d, int v)
                       wp_model_time(m, home, lv, mode)),
         wp_tseg_home(), wp_model_time(m, lv, home, mode));
     double dur;
-    return wp_route_fits(p, h, d, seg, vd->load, 1, &dur) && dur <= m->helpers[h].week_min + 1e-6;
+    return wp_route_fits(p, h, d, seg, vd->load, 1, &dur) && wp_week_allows(p, h, dur);
 }
 
 /* What keeps helpers who could take the visit in an empty day from taking it in the plan. */
@@ -103,7 +105,7 @@ static void classify_helper(const wp_sol *s, int h, int v, booked *b)
     /* one helper serves all of a client's visits: the whole week's care must fit */
     double care = 0;
     for (int k = 0; k < cl->n_visits; k++) care += m->visits[cl->first_visit + k].duration;
-    if (s->helper_week[h] + care > hd->week_min + 1e-6)
+    if (!wp_week_allows(p, h, s->helper_week[h] + care))
         b->week++;
     else if (!day_free)
         b->day++;

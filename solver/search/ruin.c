@@ -19,11 +19,36 @@ static bool full(const wp_ruin_ctx *ctx)
     return ctx->n_removed >= ctx->target;
 }
 
-/* A random served visit, or -1 when nothing is served. */
+/* A served neighbour of a random unserved visit, whose client joins the ruin; or -1. */
+static int next_to_unserved(wp_ruin_ctx *ctx)
+{
+    const wp_sol *s = ctx->s;
+    const wp_instance *p = s->p;
+    int n = p->n_visits, unserved = 0;
+    for (int v = 0; v < n; v++) unserved += s->route_of[v] < 0;
+    if (!unserved) return -1;
+    int pick = (int)wp_rng_below(ctx->rng, (uint32_t)unserved), u = 0;
+    while (s->route_of[u] >= 0 || pick--) u++;
+    const int *nb = p->neighbours + (size_t)u * (size_t)p->n_neighbours;
+    for (int k = 0; k < p->n_neighbours && nb[k] >= 0; k++)
+        if (s->route_of[nb[k]] >= 0) {
+            wp_ruin_take(ctx, p->visit_client[u]);
+            return nb[k];
+        }
+    return -1;
+}
+
+/* A random served visit, or -1 when nothing is served. In a repair, every second seed lies next
+ * to an unserved visit: the plan mostly stands, and what it lacks is room where the unserved
+ * visits are. */
 static int random_served(wp_ruin_ctx *ctx)
 {
     const wp_sol *s = ctx->s;
     int n = s->p->n_visits;
+    if (s->p->m->prev && wp_rng_below(ctx->rng, 2)) {
+        int v = next_to_unserved(ctx);
+        if (v >= 0) return v;
+    }
     for (int tries = 0; tries < 32; tries++) {
         int v = (int)wp_rng_below(ctx->rng, (uint32_t)n);
         if (s->route_of[v] >= 0) return v;
