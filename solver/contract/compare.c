@@ -59,8 +59,10 @@ static wp_status parse_variants(const wp_model *m, const wp_compare_options *o, 
         if (v.contract_model == WP_PER_DISTRICT && c->model == WP_PER_DISTRICT && c->awards_given &&
             c->providers_per_district == v.providers_per_district)
             v.awards = &c->awards;
-        int choices =
-            v.contract_model == WP_PER_DISTRICT && o->staff_transfer == WP_TRANSFER_BOTH ? 2 : 1;
+        int choices = v.contract_model == WP_PER_DISTRICT &&
+                              o->staff_transfer == WP_TRANSFER_BOTH && !v.staff_transfer
+                          ? 2
+                          : 1;
         for (int t = 0; t < choices; t++) {
             if (*n >= MAX_VARIANTS)
                 return wp_error_add(err, WP_ERR_INPUT, NULL, "--variants", 0, 0,
@@ -68,8 +70,9 @@ static wp_status parse_variants(const wp_model *m, const wp_compare_options *o, 
             variant_run *r = &runs[(*n)++];
             memset(r, 0, sizeof *r);
             r->v = v;
-            r->v.staff_transfer = v.contract_model == WP_PER_DISTRICT &&
-                                  (o->staff_transfer == WP_TRANSFER_YES || t == 1);
+            r->v.staff_transfer =
+                v.contract_model == WP_PER_DISTRICT &&
+                (v.staff_transfer || o->staff_transfer == WP_TRANSFER_YES || t == 1);
             wp_variant_name(&r->v, r->name, sizeof r->name);
         }
     }

@@ -597,8 +597,8 @@ static void read_contracting(loader *L, const cJSON *root, const cJSON **awards)
     const cJSON *obj = wp_jget_object(&L->ctx, root, "contracting", false);
     if (!obj) return;
     size_t mark = wp_jpath_key(&L->ctx, "contracting");
-    static const char *const keys[] = {"model", "providers_per_district", "awards",
-                                       "staff_transfer", NULL};
+    static const char *const keys[] = {"model",          "providers_per_district",  "awards",
+                                       "staff_transfer", "existing_pairs_continue", NULL};
     wp_jcheck_keys(&L->ctx, obj, keys);
     static const char *const models[] = {"open_house", "per_district", NULL};
     read_enum(L, obj, "model", models, &c->model);
@@ -606,6 +606,7 @@ static void read_contracting(loader *L, const cJSON *root, const cJSON **awards)
     if (wp_jget_int(&L->ctx, obj, "providers_per_district", false, 1, 1000, &k))
         c->providers_per_district = (int)k;
     wp_jget_bool(&L->ctx, obj, "staff_transfer", false, &c->staff_transfer);
+    wp_jget_bool(&L->ctx, obj, "existing_pairs_continue", false, &c->pairs_continue);
     const cJSON *aw = wp_jget(&L->ctx, obj, "awards", false);
     if (aw) {
         if (cJSON_IsString(aw) && strcmp(aw->valuestring, "optimize") == 0) {

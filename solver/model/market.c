@@ -17,6 +17,7 @@ void wp_market_free(wp_market *mk)
     free(mk->helper_provider);
     free(mk->sets);
     free(mk->client_set);
+    free(mk->pair_continue);
     memset(mk, 0, sizeof *mk);
 }
 
@@ -64,6 +65,15 @@ void wp_model_default_market(wp_model *m)
     const wp_contracting *c = &m->contracting;
     wp_market_free(&m->market);
     wp_market_build(&m->market, m, c->model, c->awards_given ? &c->awards : NULL, NULL);
+    if (c->pairs_continue) wp_market_continue_pairs(&m->market, m);
+}
+
+void wp_market_continue_pairs(wp_market *mk, const wp_model *m)
+{
+    if (mk->contract_model != WP_PER_DISTRICT) return;
+    free(mk->pair_continue);
+    mk->pair_continue = wp_malloc(((size_t)m->n_clients + 1) * sizeof(int));
+    for (int c = 0; c < m->n_clients; c++) mk->pair_continue[c] = m->clients[c].helper;
 }
 
 bool wp_market_provider_allowed(const wp_market *mk, int c, int p)

@@ -14,6 +14,10 @@ void wp_market_build(wp_market *mk, const wp_model *m, int contract_model, const
                      const int *helper_provider);
 void wp_market_free(wp_market *mk);
 
+/* existing_pairs_continue (per_district): each client's fixed pair may go on across the award,
+ * whatever the provider of its helper (Groningen 2023). No effect under open house. */
+void wp_market_continue_pairs(wp_market *mk, const wp_model *m);
+
 /* The scenario's own market, from its contracting section (given awards, or every provider
  * when awards are to be optimised). Called by the loader. */
 void wp_model_default_market(wp_model *m);

@@ -134,6 +134,7 @@ typedef struct wp_contracting {
     bool awards_given;          /* false: "optimize" */
     wp_awards awards;           /* the given awards (when awards_given) */
     bool staff_transfer;
+    bool pairs_continue; /* existing_pairs_continue: a fixed pair may go on across the award */
 } wp_contracting;
 
 /* Who may serve whom once contracting, awards and transfers are fixed (model/market.c). The
@@ -147,6 +148,8 @@ typedef struct wp_market {
     int words;            /* 64-bit words per set */
     uint64_t *sets;       /* n_sets x words bitsets over providers */
     int *client_set;      /* per client: index of its allowed-provider set */
+    int *pair_continue;   /* per_district with existing_pairs_continue: per client, its fixed
+                           * pair's helper, allowed whatever its provider; -1; NULL when off */
 } wp_market;
 
 typedef struct wp_model {
@@ -281,6 +284,7 @@ static inline bool wp_pair_keepable(const wp_model *m, int c)
 /* Contracting allows helper h (at its effective provider) to serve client c. */
 static inline bool wp_market_allows(const wp_market *mk, int h, int c)
 {
+    if (mk->pair_continue && mk->pair_continue[c] == h) return true;
     int p = mk->helper_provider[h];
     const uint64_t *set = mk->sets + (long)mk->client_set[c] * mk->words;
     return (set[p >> 6] >> (p & 63)) & 1u;

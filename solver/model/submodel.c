@@ -140,6 +140,10 @@ static void copy_market(wp_submodel *sm, const wp_model *p, const wp_market *pmk
         mk->helper_provider[h] = pmk->helper_provider[sm->helper_of[h]];
     mk->client_set = wp_malloc(((size_t)c->n_clients + 1) * sizeof(int));
     for (int i = 0; i < c->n_clients; i++) mk->client_set[i] = pmk->client_set[sm->client_of[i]];
+    if (pmk->pair_continue) { /* the pair's helper in the child (its client's helper there) */
+        mk->pair_continue = wp_malloc(((size_t)c->n_clients + 1) * sizeof(int));
+        for (int i = 0; i < c->n_clients; i++) mk->pair_continue[i] = c->clients[i].helper;
+    }
     (void)p;
 }
 

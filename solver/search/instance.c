@@ -258,13 +258,14 @@ static void build_eligibility(wp_instance *p)
     for (int c = 0; c < nc; c++) {
         const wp_client_def *cl = &m->clients[c];
         /* a client with its own exclusions or a pinned helper shares no class */
-        bool own = cl->n_excluded > 0 || cl->pin_helper != -1;
+        bool own = cl->n_excluded > 0 || cl->pin_helper != -1 ||
+                   (p->mk->pair_continue && p->mk->pair_continue[c] >= 0);
         int k = own ? n_classes : 0;
         for (; k < n_classes; k++) {
             const wp_client_def *r = &m->clients[rep[k]];
             if (r->skills == cl->skills && r->product == cl->product &&
                 p->mk->client_set[rep[k]] == p->mk->client_set[c] && r->n_excluded == 0 &&
-                r->pin_helper == -1)
+                r->pin_helper == -1 && !(p->mk->pair_continue && p->mk->pair_continue[rep[k]] >= 0))
                 break;
         }
         if (k == n_classes) {

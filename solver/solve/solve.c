@@ -38,12 +38,39 @@ void wp_variant_from_scenario(const wp_model *m, wp_variant *v)
     v->providers_per_district = c->providers_per_district;
     v->awards = c->awards_given ? &c->awards : NULL;
     v->staff_transfer = c->staff_transfer;
+    v->pairs_continue = c->pairs_continue;
 }
 
-bool wp_variant_parse(const char *text, wp_variant *v)
+/* Strips a trailing "+transfer" or "+continue" from name[0..*len), setting its flag. */
+static bool strip_suffix(const char *name, size_t *len, wp_variant *v)
+{
+    static const char *const suffix[] = {"+transfer", "+continue"};
+    for (int i = 0; i < 2; i++) {
+        size_t n = strlen(suffix[i]);
+        if (*len > n && strncmp(name + *len - n, suffix[i], n) == 0) {
+            *len -= n;
+            if (i == 0)
+                v->staff_transfer = true;
+            else
+                v->pairs_continue = true;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool wp_variant_parse(const char *full, wp_variant *v)
 {
     memset(v, 0, sizeof *v);
+    char text[64];
+    size_t len = strlen(full);
+    if (len >= sizeof text) return false;
+    while (strip_suffix(full, &len, v)) {
+    }
+    memcpy(text, full, len);
+    text[len] = '\0';
     if (strcmp(text, "open_house") == 0) {
+        if (v->pairs_continue) return false; /* pairs continue across awards only */
         v->contract_model = WP_OPEN_HOUSE;
         return true;
     }
@@ -68,14 +95,23 @@ bool wp_variant_parse(const char *text, wp_variant *v)
 
 void wp_variant_name(const wp_variant *v, char *buf, size_t size)
 {
+    const char *transfer = v->staff_transfer ? "+transfer" : "";
     if (v->contract_model == WP_OPEN_HOUSE)
-        snprintf(buf, size, "open_house%s", v->staff_transfer ? "+transfer" : "");
+        snprintf(buf, size, "open_house%s", transfer);
     else if (v->max_districts)
-        snprintf(buf, size, "per_district:%d:%d%s", v->providers_per_district, v->max_districts,
-                 v->staff_transfer ? "+transfer" : "");
+        snprintf(buf, size, "per_district:%d:%d%s%s", v->providers_per_district, v->max_districts,
+                 transfer, v->pairs_continue ? "+continue" : "");
     else
-        snprintf(buf, size, "per_district:%d%s", v->providers_per_district,
-                 v->staff_transfer ? "+transfer" : "");
+        snprintf(buf, size, "per_district:%d%s%s", v->providers_per_district, transfer,
+                 v->pairs_continue ? "+continue" : "");
+}
+
+/* With existing pairs continuing, every keepable pair survives any award: that is the bound. */
+static double continuing_pairs(const wp_model *m)
+{
+    double n = 0;
+    for (int c = 0; c < m->n_clients; c++) n += wp_pair_keepable(m, c);
+    return n;
 }
 
 static int resolve_threads(const wp_solve_options *o)
@@ -111,6 +147,10 @@ wp_status wp_variant_market(const wp_model *m, const wp_variant *v, double time_
     int *helper_provider = NULL;
     if (v->staff_transfer && use) helper_provider = wp_transfers_decide(m, use);
     wp_market_build(mk, m, v->contract_model, use, helper_provider);
+    if (v->pairs_continue && v->contract_model == WP_PER_DISTRICT) {
+        wp_market_continue_pairs(mk, m);
+        *pairs_bound = continuing_pairs(m);
+    }
     free(helper_provider);
     wp_awards_free(&awards);
     return WP_OK;

@@ -61,6 +61,7 @@ typedef struct checker {
     int contract_model;
     int k; /* per_district: providers per district */
     bool staff_transfer;
+    bool pairs_continue;  /* per_district: a fixed pair may go on across the award */
     int *helper_provider; /* after the roster's transfers */
     bool *award;          /* per_district: [d * P + p] awarded */
     int *visit_route;     /* per visit: route index serving it, or -1 */
@@ -271,7 +272,9 @@ static void check_visit(checker *c, size_t ri, size_t k, int h, int day, double 
             ri, k, where, hd->id);
     int p = c->helper_provider[h];
     if (c->contract_model == WP_PER_DISTRICT) {
-        if (c->award && cl->district >= 0 && !c->award[cl->district * m->n_providers + p])
+        bool continues = c->pairs_continue && cl->helper == h;
+        if (c->award && cl->district >= 0 && !c->award[cl->district * m->n_providers + p] &&
+            !continues)
             violation(c->out,
                       "routes[%zu].visits[%zu] (%s): provider %s is not awarded district %s", ri, k,
                       where, m->providers[p].id, m->districts[cl->district].id);
@@ -551,6 +554,7 @@ wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validat
     c.contract_model = m->contracting.model;
     c.k = m->contracting.providers_per_district;
     c.staff_transfer = m->contracting.staff_transfer;
+    c.pairs_continue = m->contracting.pairs_continue;
     if (o->variant) {
         wp_variant var;
         if (!wp_variant_parse(o->variant, &var))
@@ -558,6 +562,8 @@ wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validat
                                 "\"%s\" is not open_house or per_district:k[:m]", o->variant);
         c.contract_model = var.contract_model;
         c.k = var.providers_per_district;
+        c.pairs_continue = var.pairs_continue;
+        if (var.staff_transfer) c.staff_transfer = true;
     }
     if (o->staff_transfer >= 0) c.staff_transfer = o->staff_transfer;
     if (c.contract_model == WP_PER_DISTRICT && m->n_districts == 0)

@@ -186,6 +186,33 @@ assert why and "absent on wed" in why[0], why
 assert all(rt["helper"] != c2["helper"] for rt in r["routes"] for v in rt["visits"] if v["client"] == c2["id"])
 PY
     ;;
+pairs-continue)
+    # per_district with one given winner per district: existing pairs go on across the award
+    # only with existing_pairs_continue; both rosters validate, and the pair bound holds
+    for cont in false true; do
+        python3 - "$src/scenarios/demo/someren.json" "$tmp/s-$cont.json" "$cont" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+providers = [p["id"] for p in s["providers"]]
+districts = sorted({c["district"] for c in s["clients"] if "district" in c})
+s["contracting"] = {"model": "per_district", "providers_per_district": 1,
+                    "awards": {d: [providers[i % len(providers)]] for i, d in enumerate(districts)},
+                    "existing_pairs_continue": sys.argv[3] == "true"}
+json.dump(s, open(sys.argv[2], "w"))
+PY
+        "$wijkplan" solve "$tmp/s-$cont.json" -o "$tmp/r-$cont.json" --iterations 1500 --quiet
+        "$wijkplan" validate "$tmp/s-$cont.json" "$tmp/r-$cont.json"
+    done
+    grep -q '"contracting":[[:space:]]*"per_district:1+continue"' "$tmp/r-true.json"
+    python3 - "$tmp/r-false.json" "$tmp/r-true.json" <<'PY'
+import json, sys
+a, b = (json.load(open(f))["kpi"] for f in sys.argv[1:])
+assert b["pairs_kept"] > a["pairs_kept"] + 10, (a["pairs_kept"], b["pairs_kept"])
+assert b["pairs_kept"] <= b["pairs_bound"], b
+PY
+    # a roster that uses continuing pairs breaks the rule where pairs do not continue
+    if "$wijkplan" validate "$tmp/s-false.json" "$tmp/r-true.json" --quiet > /dev/null; then exit 1; fi
+    ;;
 help)
     for c in solve repair validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
     "$wijkplan" --help | grep -q "exit status"
