@@ -4,6 +4,7 @@
 
 #include <wijkplan/error.h>
 #include <wijkplan/kpi.h>
+#include <wijkplan/recommend.h>
 #include <wijkplan/roster.h>
 #include <wijkplan/scenario.h>
 #include <wijkplan/solve.h>

@@ -16,6 +16,7 @@ int wp_cmd_report(int argc, char **argv);
 int wp_cmd_export(int argc, char **argv);
 int wp_cmd_kpi(int argc, char **argv);
 int wp_cmd_repair(int argc, char **argv);
+int wp_cmd_recommend(int argc, char **argv);
 
 /* Prints an error record and returns its exit status. */
 int wp_cli_fail(const char *command, const void *err);

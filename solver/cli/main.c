@@ -16,6 +16,7 @@ static const command commands[] = {
     {"solve", wp_cmd_solve, "plan a weekly roster for a scenario"},
     {"repair", wp_cmd_repair,
      "plan next week from this week's roster, changing as little as possible"},
+    {"recommend", wp_cmd_recommend, "at intake: who could take this client, and when"},
     {"validate", wp_cmd_validate, "check a roster against its scenario, rule by rule"},
     {"import", wp_cmd_import,
      "make a scenario from spreadsheets (csv) or benchmarks (solomon, convrp)"},

@@ -111,12 +111,21 @@ static void copy_clients(wp_submodel *sm, const wp_model *p, const int *clients,
         cl->helper = from->helper >= 0 ? child_helper[from->helper] : -1;
         remap_client_helpers(cl, from, child_helper);
         cl->first_visit = v;
+        /* Repair: a client whose helper of the week stays outside this cluster cannot get a
+         * substitute here, and a visit by anyone else on a day that helper is absent would be
+         * one in the parent: such days are closed to it in the child. */
+        uint8_t closed = 0;
+        if (p->prev) {
+            int w = p->prev->week_helper[clients[i]];
+            if (w >= 0 && child_helper[w] < 0) closed = p->helpers[w].absent;
+        }
         for (int k = 0; k < from->n_visits; k++, v++) {
             wp_visit_def *vd = &c->visits[v];
             *vd = p->visits[from->first_visit + k];
             vd->client = i;
             vd->blocked = NULL; /* the parent keeps the reason; days == 0 keeps it unplanned */
             vd->pin_helper = vd->pin_helper >= 0 ? child_helper[vd->pin_helper] : -1;
+            vd->days &= (uint8_t)~closed;
             sm->visit_of[v] = from->first_visit + k;
         }
     }

@@ -25,6 +25,24 @@ static double departure(const wp_sol *s, const wp_route *r)
     return seg.early; /* unreachable for feasible routes */
 }
 
+double wp_extract_visit_start(const wp_sol *s, int v)
+{
+    const wp_instance *p = s->p;
+    const wp_route *r = &s->routes[s->route_of[v]];
+    const wp_model *m = p->m;
+    int mode = m->helpers[r->helper].mode, prev = m->helpers[r->helper].home;
+    double t = departure(s, r);
+    for (int i = 1; i <= r->n; i++) {
+        int u = r->node[i], loc = p->visit_loc[u];
+        double arrival = t + wp_model_time(m, prev, loc, mode);
+        double start = arrival > s->early[u] ? arrival : s->early[u];
+        if (u == v) return start;
+        t = start + p->visit_dur[u];
+        prev = loc;
+    }
+    return t;
+}
+
 static void fill_route(const wp_sol *s, const wp_route *r, wp_roster_route *out)
 {
     const wp_instance *p = s->p;
@@ -64,12 +82,27 @@ static void fill_route(const wp_sol *s, const wp_route *r, wp_roster_route *out)
     out->load = load;
 }
 
+/* The client's helper as the SPEC reads the routes: the helper of its first served visit that
+ * is not a substitute's, else (only substitutes) the plan's own. */
+static int main_helper(const wp_sol *s, int c)
+{
+    const wp_model *m = s->p->m;
+    const wp_client_def *cl = &m->clients[c];
+    for (int k = 0; k < cl->n_visits; k++) {
+        int r = s->route_of[cl->first_visit + k];
+        if (r < 0) continue;
+        const wp_route *R = &s->routes[r];
+        if (!wp_is_substitute(m, c, R->helper, R->day)) return R->helper;
+    }
+    return s->client_helper[c];
+}
+
 static void fill_assignments(const wp_sol *s, wp_roster *out)
 {
     const wp_model *m = s->p->m;
     out->assignments = wp_calloc((size_t)m->n_clients + 1, sizeof *out->assignments);
     for (int c = 0; c < m->n_clients; c++) {
-        int h = s->client_helper[c];
+        int h = main_helper(s, c);
         if (h < 0) continue;
         const wp_client_def *cl = &m->clients[c];
         wp_roster_assignment *a = &out->assignments[out->n_assignments++];

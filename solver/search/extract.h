@@ -10,4 +10,8 @@
  * roster. KPIs and solver facts are filled by the caller. */
 void wp_extract_roster(const wp_sol *s, wp_roster *out);
 
+/* The start of served visit v as the roster would give it (the route's forward pass from its
+ * departure). */
+double wp_extract_visit_start(const wp_sol *s, int v);
+
 #endif

@@ -213,8 +213,33 @@ PY
     # a roster that uses continuing pairs breaks the rule where pairs do not continue
     if "$wijkplan" validate "$tmp/s-false.json" "$tmp/r-true.json" --quiet > /dev/null; then exit 1; fi
     ;;
+recommend)
+    # intake: options for a new client from a file, in the SPEC's format, with a text summary;
+    # a roster of another scenario is refused
+    demo="$src/scenarios/demo/someren.json"
+    "$wijkplan" solve "$demo" -o "$tmp/r.json" --iterations 1000 --quiet
+    printf '{"id": "NEW1", "location": [5.7238, 51.3792], "provider": "P01", "hours_per_week": 3,\n "visits_per_week": 2, "window": ["08:00", "12:30"]}\n' > "$tmp/new.json"
+    "$wijkplan" recommend "$demo" "$tmp/r.json" --client "$tmp/new.json" -k 3 -o "$tmp/o.json" > "$tmp/summary.txt"
+    cat "$tmp/summary.txt"
+    grep -q '^1\. H[0-9]* (P01): \(mon\|tue\|wed\|thu\|fri\) [0-2][0-9]:[0-5][0-9], ' "$tmp/summary.txt"
+    python3 - "$tmp/o.json" <<'PY'
+import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["format"] == "wijkplan-recommendations/1" and o["client"] == "NEW1" and o["reason"] is None
+assert 1 <= len(o["options"]) <= 3
+for i, opt in enumerate(o["options"]):
+    assert opt["rank"] == i + 1 and opt["provider"] == "P01" and len(opt["visits"]) == 2
+    assert opt["added_travel_min"] >= 0 and opt["added_objective"] >= opt["added_travel_min"] - 1e-9
+    assert len({v["day"] for v in opt["visits"]}) == 2
+PY
+    "$wijkplan" import solomon "$data/benchmarks/C101.txt" -o "$tmp/s.json"
+    "$wijkplan" solve "$tmp/s.json" -o "$tmp/s-roster.json" --iterations 100 --quiet
+    if "$wijkplan" recommend "$demo" "$tmp/s-roster.json" --client "$tmp/new.json" -o "$tmp/x.json" 2> "$tmp/err.txt"; then exit 1; fi
+    grep -q "is the roster this scenario's" "$tmp/err.txt"
+    [ ! -e "$tmp/x.json" ]
+    ;;
 help)
-    for c in solve repair validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
+    for c in solve repair recommend validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
     "$wijkplan" --help | grep -q "exit status"
     "$wijkplan" --version | grep -q "^wijkplan [0-9]"
     if "$wijkplan" frobnicate 2>/dev/null; then exit 1; fi

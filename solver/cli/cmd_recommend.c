@@ -1,0 +1,90 @@
+/* wijkplan recommend: at intake, who could take this client, and when. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <wijkplan/recommend.h>
+#include <wijkplan/wijkplan.h>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "util/daytime.h"
+
+/* A client file when the argument names a readable file, else an id. */
+static bool is_file(const char *arg)
+{
+    FILE *f = fopen(arg, "rb");
+    if (!f) return false;
+    fclose(f);
+    return true;
+}
+
+static void print_options(const wp_recommendations *r)
+{
+    if (!r->n_options) {
+        printf("no helper can take client %s: %s\n", r->client, r->reason);
+        return;
+    }
+    for (size_t i = 0; i < r->n_options; i++) {
+        const wp_recommend_option *o = &r->options[i];
+        printf("%d. %s (%s%s%s):", o->rank, o->helper, o->provider,
+               o->pair_kept ? ", the client's own helper" : "",
+               o->provider_kept ? "" : ", not the chosen provider");
+        for (size_t k = 0; k < o->n_visits; k++) {
+            char t[16];
+            wp_format_hhmm(o->visits[k].start, t);
+            printf("%s %s %s", k ? "," : "", wp_day_name(o->visits[k].day), t);
+        }
+        printf("; %+.1f min travel, objective %+.1f\n", o->added_travel_min, o->added_objective);
+    }
+}
+
+int wp_cmd_recommend(int argc, char **argv)
+{
+    const char *output = NULL, *client = NULL;
+    long k = 5;
+    const wp_opt opts[] = {
+        {"client", WP_OPT_STRING, &client, "ID|FILE",
+         "the client: an id of the scenario the roster does not serve, or a file with one "
+         "client object",
+         true},
+        {"k", WP_OPT_LONG, &k, "N", "options to give (default 5)", false},
+        {"output", WP_OPT_STRING, &output, "OPTIONS.json", "write the options here (-o)", true},
+        {0},
+    };
+    const wp_command_spec spec = {
+        "recommend",
+        "SCENARIO ROSTER --client ID|FILE [-k 5] -o OPTIONS.json",
+        "Answers the intake question \"who could take this client, and when?\": the k best ways\n"
+        "to serve all of the client's visits by one helper, inserted into the roster's routes\n"
+        "without changing any other visit's helper, day or order, ranked by added objective.\n"
+        "The options go to OPTIONS.json (wijkplan-recommendations/1) and, as a summary with\n"
+        "HH:MM times, to standard output.",
+        2,
+        2,
+        opts};
+    const char *pos[2];
+    int npos;
+    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
+    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    if (k < 1 || k > 1000) {
+        fprintf(stderr, "wijkplan recommend: -k takes 1 to 1000, not %ld\n", k);
+        return 2;
+    }
+    wp_error err;
+    wp_error_init(&err);
+    wp_scenario *sc = NULL;
+    wp_roster *r = NULL;
+    wp_recommendations *res = NULL;
+    const char *id = client;
+    wp_status s = is_file(client) ? wp_scenario_load_with_client(pos[0], client, &sc, &id, &err)
+                                  : wp_scenario_load(pos[0], &sc, &err);
+    if (s == WP_OK) s = wp_roster_read_json(pos[1], &r, &err);
+    if (s == WP_OK) s = wp_recommend(sc, r, id, (int)k, &res, &err);
+    if (s == WP_OK) s = wp_recommendations_write_json(res, output, &err);
+    if (s == WP_OK) print_options(res);
+    rc = s == WP_OK ? 0 : wp_cli_fail("recommend", &err);
+    wp_recommendations_free(res);
+    wp_roster_free(r);
+    wp_scenario_free(sc);
+    wp_error_clear(&err);
+    return rc;
+}
