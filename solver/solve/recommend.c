@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/roster_json.h"
+#include "json/jread.h"
 #include "io/scenario_load.h"
 #include "kpi/kpi.h"
 #include "model/market.h"
@@ -20,11 +20,8 @@
 #include "search/reasons.h"
 #include "search/solution.h"
 #include "util/alloc.h"
-#include "util/daytime.h"
 #include "util/fileio.h"
 #include "util/keyed.h"
-
-#define RECOMMEND_FORMAT "wijkplan-recommendations/1"
 
 void wp_recommendations_free(wp_recommendations *r)
 {
@@ -238,42 +235,6 @@ wp_status wp_recommend(const wp_scenario *sc, const wp_roster *r, const char *cl
     wp_market_free(&mk);
     *out = res;
     return WP_OK;
-}
-
-wp_status wp_recommendations_write_json(const wp_recommendations *r, const char *path,
-                                        wp_error *err)
-{
-    cJSON *doc = cJSON_CreateObject();
-    cJSON_AddStringToObject(doc, "format", RECOMMEND_FORMAT);
-    cJSON_AddStringToObject(doc, "client", r->client);
-    cJSON *opts = cJSON_AddArrayToObject(doc, "options");
-    for (size_t i = 0; i < r->n_options; i++) {
-        const wp_recommend_option *o = &r->options[i];
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddNumberToObject(j, "rank", o->rank);
-        cJSON_AddStringToObject(j, "helper", o->helper);
-        cJSON_AddStringToObject(j, "provider", o->provider);
-        cJSON_AddBoolToObject(j, "pair_kept", o->pair_kept);
-        cJSON_AddBoolToObject(j, "provider_kept", o->provider_kept);
-        cJSON *vs = cJSON_AddArrayToObject(j, "visits");
-        for (size_t q = 0; q < o->n_visits; q++) {
-            cJSON *v = cJSON_CreateObject();
-            cJSON_AddNumberToObject(v, "visit", o->visits[q].visit);
-            cJSON_AddStringToObject(v, "day", wp_day_name(o->visits[q].day));
-            cJSON_AddNumberToObject(v, "start", o->visits[q].start);
-            cJSON_AddItemToArray(vs, v);
-        }
-        cJSON_AddNumberToObject(j, "added_travel_min", o->added_travel_min);
-        cJSON_AddNumberToObject(j, "added_objective", o->added_objective);
-        cJSON_AddItemToArray(opts, j);
-    }
-    if (r->reason)
-        cJSON_AddStringToObject(doc, "reason", r->reason);
-    else
-        cJSON_AddNullToObject(doc, "reason");
-    wp_status s = wp_json_write_file(doc, path, err);
-    cJSON_Delete(doc);
-    return s;
 }
 
 wp_status wp_scenario_load_with_client(const char *scenario_path, const char *client_path,
