@@ -238,6 +238,46 @@ PY
     grep -q "is the roster this scenario's" "$tmp/err.txt"
     [ ! -e "$tmp/x.json" ]
     ;;
+ical)
+    # helpers' agendas, checked by an independent parser (Debian's python3-icalendar): every
+    # file parses, every visit is one event at the roster's local start, folded CRLF lines
+    demo="$src/scenarios/demo/someren.json"
+    "$wijkplan" solve "$demo" -o "$tmp/r.json" --iterations 500 --quiet
+    "$wijkplan" export ical "$demo" "$tmp/r.json" --week 2026-W49 -o "$tmp/ics"
+    /usr/bin/python3 - "$tmp/r.json" "$tmp/ics" <<'PY'
+import datetime, json, os, sys
+from icalendar import Calendar
+roster = json.load(open(sys.argv[1]))
+monday = datetime.date(2026, 11, 30)  # ISO 2026-W49
+days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+want = {}
+for rt in roster["routes"]:
+    for v in rt["visits"]:
+        start = datetime.datetime.combine(monday + datetime.timedelta(days=days.index(rt["day"])),
+                                          datetime.time()) + datetime.timedelta(seconds=round(v["start"] * 60))
+        want[(rt["helper"], v["client"], v["visit"])] = start
+got, uids = {}, set()
+for name in os.listdir(sys.argv[2]):
+    raw = open(os.path.join(sys.argv[2], name), "rb").read()
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    assert all(len(l) <= 75 for l in raw.split(b"\r\n")), name
+    cal = Calendar.from_ical(raw)
+    assert cal.walk("VTIMEZONE")[0]["TZID"] == "Europe/Amsterdam"
+    helper = name[:-4]
+    for ev in cal.walk("VEVENT"):
+        dt = ev.decoded("DTSTART")
+        assert dt.tzinfo is not None and "Amsterdam" in str(dt.tzinfo), dt.tzinfo
+        client, visit = str(ev["SUMMARY"]), int(str(ev["UID"]).split("-")[1])
+        lat, lon = (float(x) for x in str(ev["LOCATION"]).split(", "))
+        assert 50 < lat < 54 and 3 < lon < 8, (lat, lon)
+        assert str(ev["UID"]) not in uids
+        uids.add(str(ev["UID"]))
+        got[(helper, client, visit)] = dt.replace(tzinfo=None)
+assert got == want, (len(got), len(want), [k for k in want if got.get(k) != want[k]][:3])
+print(len(got), "events check out")
+PY
+    if "$wijkplan" export ical "$demo" "$tmp/r.json" --week 2026-49 -o "$tmp/bad" 2>/dev/null; then exit 1; fi
+    ;;
 help)
     for c in solve repair recommend validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
     "$wijkplan" --help | grep -q "exit status"
