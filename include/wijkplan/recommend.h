@@ -48,6 +48,12 @@ wp_status wp_recommend(const wp_scenario *s, const wp_roster *r, const char *cli
 
 void wp_recommendations_free(wp_recommendations *r);
 
+/* The planner's "fill the gaps": every client the roster serves not at all gets its best option
+ * (greedy, most vulnerable first: priority, then hours, then id), inserted so that later
+ * clients see it. *out is the roster with them inserted (KPIs recomputed); *placed counts them. */
+wp_status wp_recommend_waiting_list(const wp_scenario *s, const wp_roster *r, wp_roster **out,
+                                    int *placed, wp_error *err);
+
 /* Writes wijkplan-recommendations/1 JSON, all or nothing. */
 wp_status wp_recommendations_write_json(const wp_recommendations *r, const char *path,
                                         wp_error *err);

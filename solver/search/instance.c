@@ -129,14 +129,16 @@ static bool listed(const int *ids, int n, int id)
     return false;
 }
 
-static void build_candidates(wp_instance *p, int max_candidates)
+/* Candidates of every client, or (only >= 0) of that one client alone, the others getting
+ * none. */
+static void build_candidates(wp_instance *p, int max_candidates, int only)
 {
     const wp_model *m = p->m;
     int nc = m->n_clients, nh = m->n_helpers;
     bool all = max_candidates <= 0 || max_candidates >= nh;
     int k = all ? nh : max_candidates;
     p->cand_start = wp_malloc(((size_t)nc + 1) * sizeof(int));
-    size_t cap = (size_t)nc * (size_t)(k + 2) + 1, used = 0;
+    size_t cap = (size_t)(only >= 0 ? 1 : nc) * (size_t)(k + 2) + 1, used = 0;
     p->cand = wp_malloc(cap * sizeof(int));
     int *homes = wp_malloc(((size_t)nh + 1) * sizeof(int));
     for (int h = 0; h < nh; h++) homes[h] = m->helpers[h].home;
@@ -147,6 +149,7 @@ static void build_candidates(wp_instance *p, int max_candidates)
     wp_keyed *byd = all ? wp_malloc(((size_t)nh + 1) * sizeof *byd) : NULL;
     for (int c = 0; c < nc; c++) {
         p->cand_start[c] = (int)used;
+        if (only >= 0 && c != only) continue;
         uint8_t days = client_days(m, c);
         int loc = m->clients[c].location;
         int got = 0;
@@ -284,8 +287,8 @@ static void build_eligibility(wp_instance *p)
     p->elig_by_class = true;
 }
 
-void wp_instance_build(wp_instance *p, const wp_model *m, const wp_market *mk, int max_candidates,
-                       int n_neighbours)
+static void instance_build(wp_instance *p, const wp_model *m, const wp_market *mk,
+                           int max_candidates, int n_neighbours, int only)
 {
     memset(p, 0, sizeof *p);
     p->m = m;
@@ -297,8 +300,20 @@ void wp_instance_build(wp_instance *p, const wp_model *m, const wp_market *mk, i
     build_weights(p);
     build_helper_classes(p);
     build_eligibility(p);
-    build_candidates(p, max_candidates);
+    build_candidates(p, max_candidates, only);
     build_neighbours(p, n_neighbours);
+}
+
+void wp_instance_build(wp_instance *p, const wp_model *m, const wp_market *mk, int max_candidates,
+                       int n_neighbours)
+{
+    instance_build(p, m, mk, max_candidates, n_neighbours, -1);
+}
+
+void wp_instance_build_for(wp_instance *p, const wp_model *m, const wp_market *mk,
+                           int max_candidates, int client)
+{
+    instance_build(p, m, mk, max_candidates, 0, client);
 }
 
 void wp_instance_free(wp_instance *p)

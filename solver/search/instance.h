@@ -52,6 +52,10 @@ typedef struct wp_instance {
 /* Builds the problem. `max_candidates` bounds candidate helpers per client (0 = all). */
 void wp_instance_build(wp_instance *p, const wp_model *m, const wp_market *mk, int max_candidates,
                        int n_neighbours);
+/* The same for one client's insertion alone (intake): candidate helpers of `client` only, no
+ * neighbour lists. */
+void wp_instance_build_for(wp_instance *p, const wp_model *m, const wp_market *mk,
+                           int max_candidates, int client);
 void wp_instance_free(wp_instance *p);
 
 /* Helper h may serve client c (skills, qualification, contracting). */

@@ -39,8 +39,8 @@ void wp_recommendations_free(wp_recommendations *r)
 
 /* The roster's routes as a plan, visits in the roster's order with their whole windows. Each
  * route must name the scenario's helpers and clients and still hold under its rules (days,
- * eligibility, one helper per client, windows and hours), else the roster is not this
- * scenario's: an input error naming the route. */
+ * eligibility, windows and hours), else the roster is not this scenario's: an input error
+ * naming the route. A repair's substitutes (a client with two helpers) are taken as they are. */
 static wp_status load_plan(wp_sol *s, const wp_roster *r, wp_error *err)
 {
     const wp_instance *p = s->p;
@@ -60,8 +60,7 @@ static wp_status load_plan(wp_sol *s, const wp_roster *r, wp_error *err)
             bool ok = c >= 0 && idx >= 0 && idx < m->clients[c].n_visits;
             int v = ok ? m->clients[c].first_visit + idx : -1;
             ok = ok && s->route_of[v] < 0 && (m->visits[v].days >> rt->day & 1) &&
-                 wp_instance_eligible(p, h, c) &&
-                 (s->client_helper[c] < 0 || s->client_helper[c] == h);
+                 wp_instance_eligible(p, h, c);
             if (!ok)
                 return wp_error_add(err, WP_ERR_INPUT, NULL, "roster", 0, 0,
                                     "routes[%zu].visits[%zu]: client \"%s\" visit %d cannot be "
@@ -204,7 +203,7 @@ wp_status wp_recommend(const wp_scenario *sc, const wp_roster *r, const char *cl
     market_of_roster(m, r, &mk);
     wp_instance p;
     /* the nearest 64 homes, as the search's candidates; every helper when there are few */
-    wp_instance_build(&p, m, &mk, m->n_helpers > 64 ? 64 : 0, 0);
+    wp_instance_build_for(&p, m, &mk, m->n_helpers > 64 ? 64 : 0, c);
     unsigned long clock = 0;
     wp_sol s;
     wp_sol_init(&s, &p, &clock);
@@ -235,6 +234,73 @@ wp_status wp_recommend(const wp_scenario *sc, const wp_roster *r, const char *cl
     wp_market_free(&mk);
     *out = res;
     return WP_OK;
+}
+
+/* Waiting clients in the order they are offered a place. */
+static int waiting_order(const wp_sol *s, int *clients)
+{
+    const wp_model *m = s->p->m;
+    wp_keyed *key = wp_malloc(((size_t)m->n_clients + 1) * sizeof *key);
+    int n = 0;
+    for (int c = 0; c < m->n_clients; c++) {
+        if (s->client_helper[c] >= 0) continue;
+        double minutes = 0;
+        for (int k = 0; k < m->clients[c].n_visits; k++)
+            minutes += m->visits[m->clients[c].first_visit + k].duration;
+        key[n++] = (wp_keyed){-(m->clients[c].priority * 1e7 + minutes), c};
+    }
+    wp_keyed_sort(key, (size_t)n);
+    for (int i = 0; i < n; i++) clients[i] = key[i].id;
+    free(key);
+    return n;
+}
+
+wp_status wp_recommend_waiting_list(const wp_scenario *sc, const wp_roster *r, wp_roster **out,
+                                    int *placed, wp_error *err)
+{
+    *out = NULL;
+    *placed = 0;
+    const wp_model *m = &sc->model;
+    wp_market mk;
+    market_of_roster(m, r, &mk);
+    wp_instance p;
+    wp_instance_build(&p, m, &mk, m->n_helpers > 64 ? 64 : 0, 0);
+    unsigned long clock = 0;
+    wp_sol s;
+    wp_sol_init(&s, &p, &clock);
+    wp_status st = load_plan(&s, r, err);
+    int *order = wp_malloc(((size_t)m->n_clients + 1) * sizeof *order);
+    int n = st == WP_OK ? waiting_order(&s, order) : 0;
+    for (int i = 0; i < n; i++) {
+        int c = order[i];
+        candidate best, cd;
+        bool found = false;
+        wp_client_plan plan;
+        for (int q = p.cand_start[c]; q < p.cand_start[c + 1]; q++)
+            if (wp_plan_client(&s, c, p.cand[q], &plan) && measure(&s, &plan, &cd) &&
+                (!found || cmp_candidate(&cd, &best) < 0))
+                best = cd, found = true;
+        if (!found) continue;
+        wp_plan_apply(&s, &best.plan);
+        (*placed)++;
+    }
+    if (st == WP_OK) {
+        wp_roster *res = wp_calloc(1, sizeof *res);
+        res->pairs_bound = r->pairs_bound;
+        wp_extract_roster(&s, res);
+        res->scenario = wp_strdup(m->name);
+        res->contracting = r->contracting ? wp_strdup(r->contracting) : NULL;
+        res->solver = r->solver;
+        res->solver.version = r->solver.version ? wp_strdup(r->solver.version) : NULL;
+        res->solver.stopped_by = r->solver.stopped_by ? wp_strdup(r->solver.stopped_by) : NULL;
+        wp_kpi_compute(m, res, -1, &res->kpi);
+        *out = res;
+    }
+    free(order);
+    wp_sol_free(&s);
+    wp_instance_free(&p);
+    wp_market_free(&mk);
+    return st;
 }
 
 wp_status wp_scenario_load_with_client(const char *scenario_path, const char *client_path,

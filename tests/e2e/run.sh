@@ -237,6 +237,27 @@ PY
     if "$wijkplan" recommend "$demo" "$tmp/s-roster.json" --client "$tmp/new.json" -o "$tmp/x.json" 2> "$tmp/err.txt"; then exit 1; fi
     grep -q "is the roster this scenario's" "$tmp/err.txt"
     [ ! -e "$tmp/x.json" ]
+    # fill the gaps: five new clients wait; the most vulnerable are placed first; valid roster
+    python3 - "$demo" "$tmp/wait.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+for i in range(5):
+    c = dict(s["clients"][i * 7]); c["id"] = "W%d" % i; c.pop("helper", None)
+    c["priority"] = 5 if i % 2 else 2
+    s["clients"].append(c)
+json.dump(s, open(sys.argv[2], "w"))
+PY
+    "$wijkplan" recommend "$tmp/wait.json" "$tmp/r.json" --waiting-list -o "$tmp/filled.json" 2> "$tmp/err.txt"
+    cat "$tmp/err.txt"
+    grep -q "waiting clients\? placed" "$tmp/err.txt"
+    "$wijkplan" validate "$tmp/wait.json" "$tmp/filled.json"
+    python3 - "$tmp/filled.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+served = {v["client"] for rt in r["routes"] for v in rt["visits"]}
+assert {"W1", "W3"} <= served, served & {"W0", "W1", "W2", "W3", "W4"}
+PY
+    if "$wijkplan" recommend "$demo" "$tmp/r.json" -o "$tmp/x.json" 2>/dev/null; then exit 1; fi
     ;;
 ical)
     # helpers' agendas, checked by an independent parser (Debian's python3-icalendar): every
