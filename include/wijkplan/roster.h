@@ -124,13 +124,23 @@ wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err);
  * and the assignments' client and helper (other assignment fields are NULL, no unassigned). */
 wp_status wp_roster_read_previous(const char *path, wp_roster **out, wp_error *err);
 
-/* Writes the planner's CSV: one row per visit (helper, day, HH:MM start and end, client, travel),
- * then one row per unassigned visit. */
+/* How CSV files are written: RFC 4180 with commas and decimal points, or as Dutch Excel reads
+ * and writes them (semicolons, decimal commas, UTF-8 byte-order mark, CRLF). */
+typedef enum wp_csv_dialect { WP_CSV_RFC4180, WP_CSV_EXCEL_NL } wp_csv_dialect;
+
+/* Writes the planner's CSV: per route a "depart" row (leaving home), one "planned" row per
+ * visit (helper, day, HH:MM arrival, start and end, client, travel), a "return" row (home, the
+ * last leg's travel), a "total" row per helper (care minutes, travel, hours worked), then one
+ * "unassigned" row per unassigned visit. */
 wp_status wp_roster_write_csv(const wp_roster *r, const char *path, wp_error *err);
+wp_status wp_roster_write_csv_as(const wp_roster *r, const char *path, wp_csv_dialect dialect,
+                                 wp_error *err);
 
 /* Writes a repair's changes as the planner's CSV: client,visit,kind,from_helper,from_day,
  * from_start,to_helper,to_day,to_start (times HH:MM). */
 wp_status wp_roster_write_changes_csv(const wp_roster *r, const char *path, wp_error *err);
+wp_status wp_roster_write_changes_csv_as(const wp_roster *r, const char *path,
+                                         wp_csv_dialect dialect, wp_error *err);
 
 #ifdef __cplusplus
 }

@@ -41,6 +41,12 @@ wp_status wp_scenario_set_previous(wp_scenario *s, wp_roster *previous, const ch
                                    wp_error *err);
 bool wp_scenario_has_previous(const wp_scenario *s);
 
+/* The waiting list of roster r as CSV, most vulnerable first: one row per client not fully
+ * served (client, priority, hours_waiting, visits_waiting, provider, district, reason), sorted by
+ * priority, then hours waiting, then id. */
+wp_status wp_scenario_write_waiting_list(const wp_scenario *s, const wp_roster *r, const char *path,
+                                         wp_csv_dialect dialect, wp_error *err);
+
 /* Writes the part of scenario file `path` in the named districts: their clients, the helpers
  * who live there or are the fixed pair of one of those clients, and the districts. */
 wp_status wp_scenario_subset(const char *path, const char *const *districts, int n_districts,

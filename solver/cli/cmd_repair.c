@@ -42,7 +42,7 @@ static int load_both(const char *scenario, const char *previous, wp_scenario **s
 
 int wp_cmd_repair(int argc, char **argv)
 {
-    const char *output = NULL, *csv = NULL, *changes = NULL;
+    const char *output = NULL, *csv = NULL, *changes = NULL, *waiting = NULL, *dialect = NULL;
     wp_cli_search search = WP_CLI_SEARCH_DEFAULTS;
     bool memory = false;
     const wp_opt opts[] = {
@@ -52,6 +52,10 @@ int wp_cmd_repair(int argc, char **argv)
          "also write the changed visits, one row each, for the planner's calls", false},
         {"csv", WP_OPT_STRING, &csv, "FILE.csv", "also write the planner's CSV (one row per visit)",
          false},
+        {"waiting-list-csv", WP_OPT_STRING, &waiting, "FILE.csv",
+         "also write the waiting list, most vulnerable first", false},
+        {"csv-dialect", WP_OPT_STRING, &dialect, "rfc4180|excel-nl",
+         "how CSV files are written (excel-nl: ; and decimal commas, as Dutch Excel)", false},
         WP_CLI_SEARCH_OPTS(search),
         {"memory", WP_OPT_FLAG, &memory, NULL, "show resident memory in progress lines", false},
         {0},
@@ -77,9 +81,11 @@ int wp_cmd_repair(int argc, char **argv)
     wp_solve_options_default(&o);
     if ((rc = wp_cli_search_apply(&search, "repair", &o))) return rc;
     o.report_memory = memory;
+    wp_cli_outputs outs = {output, csv, changes, waiting, WP_CSV_RFC4180, search.quiet};
+    if (!wp_cli_dialect("repair", dialect, &outs.dialect)) return 2;
     wp_scenario *sc;
     if ((rc = load_both(pos[0], pos[1], &sc))) return rc;
-    rc = wp_cli_plan("repair", sc, &o, output, csv, changes, search.quiet);
+    rc = wp_cli_plan("repair", sc, &o, &outs);
     wp_scenario_free(sc);
     return rc;
 }

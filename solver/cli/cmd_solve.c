@@ -1,6 +1,7 @@
 /* wijkplan solve: scenario in, roster (JSON, optionally CSV) out. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <wijkplan/wijkplan.h>
 
 #include "cli/args.h"
@@ -36,13 +37,17 @@ int wp_cli_load(const char *command, const char *scenario_path, const char *rost
 
 int wp_cmd_solve(int argc, char **argv)
 {
-    const char *output = NULL, *csv = NULL;
+    const char *output = NULL, *csv = NULL, *waiting = NULL, *dialect = NULL;
     wp_cli_search search = WP_CLI_SEARCH_DEFAULTS;
     bool memory = false, construction = false;
     const wp_opt opts[] = {
         {"output", WP_OPT_STRING, &output, "ROSTER.json", "write the roster here (-o)", true},
         {"csv", WP_OPT_STRING, &csv, "FILE.csv", "also write the planner's CSV (one row per visit)",
          false},
+        {"waiting-list-csv", WP_OPT_STRING, &waiting, "FILE.csv",
+         "also write the waiting list, most vulnerable first", false},
+        {"csv-dialect", WP_OPT_STRING, &dialect, "rfc4180|excel-nl",
+         "how CSV files are written (excel-nl: ; and decimal commas, as Dutch Excel)", false},
         WP_CLI_SEARCH_OPTS(search),
         {"construction-only", WP_OPT_FLAG, &construction, NULL, "stop at the first valid roster",
          false},
@@ -78,7 +83,13 @@ int wp_cmd_solve(int argc, char **argv)
         wp_error_clear(&err);
         return rc;
     }
-    rc = wp_cli_plan("solve", sc, &o, output, csv, NULL, quiet);
+    wp_cli_outputs outs = {output, csv, NULL, waiting, WP_CSV_RFC4180, quiet};
+    if (!wp_cli_dialect("solve", dialect, &outs.dialect)) {
+        wp_scenario_free(sc);
+        wp_error_clear(&err);
+        return 2;
+    }
+    rc = wp_cli_plan("solve", sc, &o, &outs);
     wp_scenario_free(sc);
     wp_error_clear(&err);
     return rc;
@@ -99,19 +110,39 @@ static void print_changes(const wp_kpi *k)
             k->visits_with_previous);
 }
 
+bool wp_cli_dialect(const char *command, const char *name, wp_csv_dialect *out)
+{
+    *out = WP_CSV_RFC4180;
+    if (!name || strcmp(name, "rfc4180") == 0) return true;
+    if (strcmp(name, "excel-nl") == 0) {
+        *out = WP_CSV_EXCEL_NL;
+        return true;
+    }
+    fprintf(stderr, "wijkplan %s: --csv-dialect takes rfc4180 or excel-nl, not \"%s\"\n", command,
+            name);
+    return false;
+}
+
 int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_options *o,
-                const char *output, const char *csv, const char *changes, bool quiet)
+                const wp_cli_outputs *out)
 {
     wp_error err;
     wp_error_init(&err);
     wp_roster *r = NULL;
-    bool wrote_csv = false, wrote_changes = false;
+    const char *output = out->json, *csv = out->csv, *changes = out->changes;
+    const char *waiting = out->waiting;
+    bool wrote_csv = false, wrote_changes = false, wrote_waiting = false;
     wp_status s = wp_solve(sc, o, &r, &err);
     if (s == WP_OK) s = wp_roster_write_json(r, output, &err);
-    if (s == WP_OK && csv) s = wp_roster_write_csv(r, csv, &err), wrote_csv = s == WP_OK;
+    if (s == WP_OK && csv)
+        s = wp_roster_write_csv_as(r, csv, out->dialect, &err), wrote_csv = s == WP_OK;
     if (s == WP_OK && changes)
-        s = wp_roster_write_changes_csv(r, changes, &err), wrote_changes = s == WP_OK;
-    if (s == WP_OK && !quiet) {
+        s = wp_roster_write_changes_csv_as(r, changes, out->dialect, &err),
+        wrote_changes = s == WP_OK;
+    if (s == WP_OK && waiting)
+        s = wp_scenario_write_waiting_list(sc, r, waiting, out->dialect, &err),
+        wrote_waiting = s == WP_OK;
+    if (s == WP_OK && !out->quiet) {
         fprintf(stderr,
                 "wijkplan %s: %d of %d visits planned, %zu routes, travel %.1f h, objective "
                 "%.1f -> %s\n",
@@ -123,6 +154,7 @@ int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_optio
     if (s != WP_OK) { /* what this run wrote goes; what it did not write stays */
         if (wrote_csv) remove(csv);
         if (wrote_changes) remove(changes);
+        if (wrote_waiting) remove(waiting);
     }
     wp_roster_free(r);
     wp_error_clear(&err);

@@ -26,10 +26,19 @@ int wp_cli_fail(const char *command, const void *err);
 int wp_cli_load(const char *command, const char *scenario_path, const char *roster_path,
                 wp_scenario **sc, wp_roster **r);
 
-/* Solves (or, with a previous plan set, repairs) and writes the roster JSON, and the planner's
- * CSV and the changes CSV when their paths are given; prints the summary unless quiet. Returns
- * the exit status. */
+/* What a solve or repair writes: the roster JSON, and each CSV whose path is given. */
+typedef struct wp_cli_outputs {
+    const char *json, *csv, *changes, *waiting;
+    wp_csv_dialect dialect;
+    bool quiet;
+} wp_cli_outputs;
+
+/* Solves (or, with a previous plan set, repairs) and writes the outputs; prints the summary
+ * unless quiet. Returns the exit status. */
 int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_options *o,
-                const char *output, const char *csv, const char *changes, bool quiet);
+                const wp_cli_outputs *out);
+
+/* --csv-dialect NAME (NULL: rfc4180); false, after saying why, when unknown. */
+bool wp_cli_dialect(const char *command, const char *name, wp_csv_dialect *out);
 
 #endif

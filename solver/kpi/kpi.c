@@ -2,10 +2,13 @@
 #include "kpi/kpi.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/roster_csv.h"
 #include "model/previous.h"
+#include "model/scenario_internal.h"
 #include "util/alloc.h"
 
 int *wp_kpi_helper_providers(const wp_model *m, const wp_roster *r)
@@ -309,4 +312,88 @@ void wp_kpi_changes(const wp_model *m, wp_roster *r)
     }
     qsort(r->changes, r->n_changes, sizeof *r->changes, cmp_change);
     free_facts(&f);
+}
+
+/* ---- the waiting list ---------------------------------------------------------------------- */
+
+typedef struct waiting {
+    int client;
+    double minutes;
+    int visits;
+    const char *reason;
+} waiting;
+
+static int cmp_waiting(const void *a, const void *b, void *mv)
+{
+    const waiting *x = a, *y = b;
+    const wp_model *m = mv;
+    int px = m->clients[x->client].priority, py = m->clients[y->client].priority;
+    if (px != py) return py - px;
+    if (x->minutes != y->minutes) return x->minutes > y->minutes ? -1 : 1;
+    return strcmp(m->clients[x->client].id, m->clients[y->client].id);
+}
+
+/* Insertion sort with a context (lists are short: the clients waiting). */
+static void sort_waiting(waiting *w, int n, const wp_model *m)
+{
+    for (int i = 1; i < n; i++) {
+        waiting t = w[i];
+        int j = i;
+        while (j > 0 && cmp_waiting(&w[j - 1], &t, (void *)m) > 0) {
+            w[j] = w[j - 1];
+            j--;
+        }
+        w[j] = t;
+    }
+}
+
+wp_status wp_kpi_write_waiting_list(const wp_model *m, const wp_roster *r, const char *path,
+                                    wp_csv_dialect dialect, wp_error *err)
+{
+    waiting *w = wp_calloc((size_t)m->n_clients + 1, sizeof *w);
+    int *slot = wp_malloc(((size_t)m->n_clients + 1) * sizeof *slot);
+    for (int c = 0; c < m->n_clients; c++) slot[c] = -1;
+    int n = 0;
+    for (size_t i = 0; i < r->n_unassigned; i++) {
+        int c = wp_strmap_get(&m->client_ids, r->unassigned[i].client);
+        if (c < 0) continue;
+        if (slot[c] < 0) {
+            slot[c] = n;
+            w[n++] = (waiting){c, 0, 0, r->unassigned[i].reason};
+        }
+        w[slot[c]].minutes += r->unassigned[i].minutes;
+        w[slot[c]].visits++;
+    }
+    sort_waiting(w, n, m);
+    static const char *const header[] = {"client",   "priority", "hours_waiting", "visits_waiting",
+                                         "provider", "district", "reason",        NULL};
+    const char **cells = wp_calloc((size_t)n * 7 + 1, sizeof *cells);
+    char *numbers = wp_calloc((size_t)n * 3 * 24 + 1, 1);
+    for (int i = 0; i < n; i++) {
+        const wp_client_def *cl = &m->clients[w[i].client];
+        char *num = numbers + (size_t)i * 72;
+        snprintf(num, 24, "%d", cl->priority);
+        snprintf(num + 24, 24, "%.2f", w[i].minutes / 60);
+        snprintf(num + 48, 24, "%d", w[i].visits);
+        const char **row = cells + (size_t)i * 7;
+        row[0] = cl->id;
+        row[1] = num;
+        row[2] = num + 24;
+        row[3] = num + 48;
+        row[4] = cl->provider >= 0 ? m->providers[cl->provider].id : "";
+        row[5] = cl->district >= 0 ? m->districts[cl->district].id : "";
+        row[6] = w[i].reason ? w[i].reason : "";
+    }
+    wp_status s = wp_csv_write_table(header, cells, n, path, dialect, err);
+    free(cells);
+    free(numbers);
+    free(slot);
+    free(w);
+    return s;
+}
+
+wp_status wp_scenario_write_waiting_list(const wp_scenario *s, const wp_roster *r, const char *path,
+                                         wp_csv_dialect dialect, wp_error *err)
+{
+    return wp_kpi_write_waiting_list(&s->model, r, path, dialect, err);
 }

@@ -24,6 +24,10 @@ double wp_kpi_hhi(const wp_model *m, const wp_roster *r, int district);
  * when m has no previous plan. */
 void wp_kpi_changes(const wp_model *m, wp_roster *r);
 
+/* The waiting list as CSV (see wp_scenario_write_waiting_list). */
+wp_status wp_kpi_write_waiting_list(const wp_model *m, const wp_roster *r, const char *path,
+                                    wp_csv_dialect dialect, wp_error *err);
+
 /* Effective provider of every helper after the roster's transfers (caller frees). */
 int *wp_kpi_helper_providers(const wp_model *m, const wp_roster *r);
 

@@ -299,6 +299,44 @@ print(len(got), "events check out")
 PY
     if "$wijkplan" export ical "$demo" "$tmp/r.json" --week 2026-49 -o "$tmp/bad" 2>/dev/null; then exit 1; fi
     ;;
+csv-nl)
+    # Dutch Excel: the same roster written in both dialects reads into the same table once the
+    # excel-nl file is read with ';' and decimal commas; the waiting list comes most vulnerable
+    # first; KPIs as two columns
+    demo="$src/scenarios/demo/someren.json"
+    for d in rfc4180 excel-nl; do
+        "$wijkplan" solve "$demo" -o "$tmp/r-$d.json" --csv "$tmp/r-$d.csv" --waiting-list-csv "$tmp/w-$d.csv" \
+            --csv-dialect "$d" --iterations 500 --quiet
+        "$wijkplan" kpi "$demo" "$tmp/r-$d.json" --csv "$tmp/k-$d.csv" --csv-dialect "$d" > /dev/null
+    done
+    python3 - "$tmp" <<'PY'
+import csv, sys
+t = sys.argv[1]
+def table(name, dialect):
+    path = "%s/%s-%s.csv" % (t, name, dialect)
+    raw = open(path, "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf") == (dialect == "excel-nl"), path
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), path
+    rows = list(csv.reader(open(path, encoding="utf-8-sig", newline=""),
+                           delimiter=";" if dialect == "excel-nl" else ","))
+    assert len({len(r) for r in rows}) == 1, (path, {len(r) for r in rows})
+    if dialect == "excel-nl":  # decimal commas back to points, in number cells only
+        rows = [[c.replace(",", ".") if c.replace(",", "").replace("-", "").isdigit() else c
+                 for c in r] for r in rows]
+    return rows
+for name in ("r", "w", "k"):
+    a, b = table(name, "rfc4180"), table(name, "excel-nl")
+    assert a == b, name
+roster = table("r", "rfc4180")
+kinds = {r[0] for r in roster[1:]}
+assert {"depart", "planned", "return", "total"} <= kinds, kinds
+waiting = table("w", "rfc4180")[1:]
+keys = [(-int(r[1]), -float(r[2])) for r in waiting]
+assert keys == sorted(keys) and waiting, waiting
+assert table("k", "rfc4180")[0] == ["kpi", "value"]
+PY
+    if "$wijkplan" solve "$demo" -o "$tmp/x.json" --csv-dialect excel 2>/dev/null; then exit 1; fi
+    ;;
 help)
     for c in solve repair recommend validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
     "$wijkplan" --help | grep -q "exit status"
