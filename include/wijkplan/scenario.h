@@ -30,6 +30,9 @@ int wp_scenario_helpers(const wp_scenario *s);
 int wp_scenario_providers(const wp_scenario *s);
 int wp_scenario_districts(const wp_scenario *s);
 int wp_scenario_visits(const wp_scenario *s);
+/* Helpers who can never work: no availability window on any day they are not absent.
+ * Writes the first `max` ids (owned by the scenario) and returns how many there are. */
+int wp_scenario_idle_helpers(const wp_scenario *s, const char **ids, int max);
 /* The metric CRS distances are computed in, e.g. "EPSG:28992", or "planar". */
 const char *wp_scenario_projected_crs(const wp_scenario *s);
 

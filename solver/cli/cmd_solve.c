@@ -123,11 +123,28 @@ bool wp_cli_dialect(const char *command, const char *name, wp_csv_dialect *out)
     return false;
 }
 
+/* A helper with no window on any day they are not absent can never work: almost always a
+ * typing slip (an empty availability cell or object), so the planner hears about it. */
+static void warn_idle_helpers(const char *command, const wp_scenario *sc)
+{
+    const char *ids[5];
+    int idle = wp_scenario_idle_helpers(sc, ids, 5);
+    for (int i = 0; i < idle && i < 5; i++)
+        fprintf(stderr,
+                "wijkplan %s: warning: helper %s has no availability on a day they are present: "
+                "they can never work\n",
+                command, ids[i]);
+    if (idle > 5)
+        fprintf(stderr, "wijkplan %s: warning: %d more helpers can never work\n", command,
+                idle - 5);
+}
+
 int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_options *o,
                 const wp_cli_outputs *out)
 {
     wp_error err;
     wp_error_init(&err);
+    warn_idle_helpers(command, sc);
     wp_roster *r = NULL;
     const char *output = out->json, *csv = out->csv, *changes = out->changes;
     const char *waiting = out->waiting;

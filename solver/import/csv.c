@@ -5,6 +5,7 @@
 #include <wijkplan/import.h>
 
 #include <errno.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -152,6 +153,23 @@ static void free_items(char **items, int n)
     free(items);
 }
 
+/* A day as a planner writes it: mon..sun, or Dutch ma di wo do vr za zo (or maandag ..
+ * zondag), in any case; -1 otherwise. */
+static int csv_day(const char *s)
+{
+    static const char *const nl[WP_DAYS][2] = {
+        {"ma", "maandag"}, {"di", "dinsdag"},  {"wo", "woensdag"}, {"do", "donderdag"},
+        {"vr", "vrijdag"}, {"za", "zaterdag"}, {"zo", "zondag"}};
+    char low[16];
+    size_t n = strlen(s);
+    if (n >= sizeof low) return -1;
+    for (size_t i = 0; i <= n; i++) low[i] = (char)tolower((unsigned char)s[i]);
+    int d = wp_day_index(low);
+    for (int k = 0; k < WP_DAYS && d < 0; k++)
+        if (strcmp(low, nl[k][0]) == 0 || strcmp(low, nl[k][1]) == 0) d = k;
+    return d;
+}
+
 static void add_list(cJSON *o, const char *key, cell_ctx *x, int row, int col, bool days)
 {
     if (col < 0 || !*cell(x, row, col)) return;
@@ -159,10 +177,13 @@ static void add_list(cJSON *o, const char *key, cell_ctx *x, int row, int col, b
     int n = split_items(cell(x, row, col), '|', &items);
     cJSON *arr = cJSON_CreateArray();
     for (int i = 0; i < n; i++) {
-        if (days && wp_day_index(items[i]) < 0)
-            cell_error(x, row, col, "\"%s\" is not a day (mon, tue, wed, thu, fri, sat, sun)",
+        int d = days ? csv_day(items[i]) : -1;
+        if (days && d < 0)
+            cell_error(x, row, col,
+                       "\"%s\" is not a day (mon, tue, wed, thu, fri, sat, sun, or ma, di, wo, "
+                       "do, vr, za, zo)",
                        items[i]);
-        cJSON_AddItemToArray(arr, cJSON_CreateString(items[i]));
+        cJSON_AddItemToArray(arr, cJSON_CreateString(d >= 0 ? wp_day_name(d) : items[i]));
     }
     free_items(items, n);
     cJSON_AddItemToObject(o, key, arr);
@@ -209,14 +230,14 @@ static void add_availability(cJSON *o, cell_ctx *x, int row, int col)
     for (int g = 0; g < n; g++) {
         char **parts;
         int np = split_items(groups[g], ' ', &parts);
-        int d = np ? wp_day_index(parts[0]) : -1;
+        int d = np ? csv_day(parts[0]) : -1;
         if (d < 0 || np < 2) {
             cell_error(x, row, col,
                        "\"%s\" is not a day with time ranges, e.g. \"mon 08:00-13:00\"", groups[g]);
-        } else if (cJSON_GetObjectItemCaseSensitive(av, parts[0])) {
-            cell_error(x, row, col, "day %s appears twice", parts[0]);
+        } else if (cJSON_GetObjectItemCaseSensitive(av, wp_day_name(d))) {
+            cell_error(x, row, col, "day %s appears twice", wp_day_name(d));
         } else {
-            cJSON *list = cJSON_AddArrayToObject(av, parts[0]);
+            cJSON *list = cJSON_AddArrayToObject(av, wp_day_name(d));
             for (int i = 1; i < np; i++) {
                 wp_window w;
                 if (!parse_range(x, row, col, parts[i], &w)) continue;

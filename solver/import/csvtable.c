@@ -72,6 +72,57 @@ static char detect_separator(const char *text)
     return semis > commas ? ';' : ',';
 }
 
+/* Length of the well-formed UTF-8 prefix of text[0..n) (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF). */
+static size_t utf8_prefix(const unsigned char *t, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = t[i];
+        size_t len = c < 0x80                   ? 1
+                     : (c >= 0xC2 && c <= 0xDF) ? 2
+                     : (c >= 0xE0 && c <= 0xEF) ? 3
+                     : (c >= 0xF0 && c <= 0xF4) ? 4
+                                                : 0;
+        if (!len || i + len > n) return i;
+        for (size_t k = 1; k < len; k++)
+            if ((t[i + k] & 0xC0) != 0x80) return i;
+        if (len == 3 && ((c == 0xE0 && t[i + 1] < 0xA0) || (c == 0xED && t[i + 1] > 0x9F)))
+            return i;
+        if (len == 4 && ((c == 0xF0 && t[i + 1] < 0x90) || (c == 0xF4 && t[i + 1] > 0x8F)))
+            return i;
+        i += len;
+    }
+    return n;
+}
+
+/* Input a planner exports by hand, checked before parsing: UTF-8, and not tab-separated. */
+static bool plain_text_ok(const char *path, const char *body, size_t len, wp_error *err)
+{
+    size_t good = utf8_prefix((const unsigned char *)body, len);
+    if (good < len) {
+        int line = 1, col = 1;
+        for (size_t i = 0; i < good; i++) {
+            if (body[i] == '\n')
+                line++, col = 1;
+            else if (((unsigned char)body[i] & 0xC0) != 0x80)
+                col++;
+        }
+        wp_error_add(err, WP_ERR_INPUT, path, NULL, line, col,
+                     "byte 0x%02X is not UTF-8: save the file as \"CSV UTF-8\"",
+                     (unsigned char)body[good]);
+        return false;
+    }
+    const char *eol = memchr(body, '\n', len);
+    size_t first = eol ? (size_t)(eol - body) : len;
+    if (memchr(body, '\t', first) && !memchr(body, ',', first) && !memchr(body, ';', first)) {
+        wp_error_add(err, WP_ERR_INPUT, path, NULL, 1, 0,
+                     "tabs found: save as CSV with ; or , between the columns");
+        return false;
+    }
+    return true;
+}
+
 static void free_builder(builder *b)
 {
     for (size_t i = 0; i < b->n; i++) free(b->cells[i]);
@@ -131,6 +182,10 @@ bool wp_csv_read(const char *path, wp_csv_table *t, wp_error *err)
         body += 3;
     if (memchr(body, '\0', len - (size_t)(body - text))) {
         wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "binary data in a CSV file");
+        free(text);
+        return false;
+    }
+    if (!plain_text_ok(path, body, len - (size_t)(body - text), err)) {
         free(text);
         return false;
     }

@@ -1,12 +1,13 @@
 #!/bin/sh
 # Runs `wijkplan ARGS...` inside DATADIR and checks that it fails cleanly on bad input:
 # exit status 2, EXPECTED as one whole line of stderr, and no output file left behind.
-# The argument OUT is replaced by a path in a fresh temporary directory.
+# The argument OUT is replaced by a path in a fresh temporary directory; "<semicolon>" in
+# EXPECTED stands for ";", which CMake lists cannot carry.
 # usage: expect_error.sh WIJKPLAN DATADIR EXPECTED ARGS...
 set -u
 wijkplan=$1
 dir=$2
-expected=$3
+expected=$(printf '%s' "$3" | sed 's/<semicolon>/;/g')
 shift 3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

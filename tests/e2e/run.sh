@@ -337,6 +337,22 @@ assert table("k", "rfc4180")[0] == ["kpi", "value"]
 PY
     if "$wijkplan" solve "$demo" -o "$tmp/x.json" --csv-dialect excel 2>/dev/null; then exit 1; fi
     ;;
+idle-helper)
+    # a helper absent on every day they are available can never work: a warning names them,
+    # and the run goes on
+    python3 - "$src/scenarios/demo/someren.json" "$tmp/s.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+h = s["helpers"][0]
+h["absent"] = sorted(set(h.get("availability", {}) or ["mon", "tue", "wed", "thu", "fri"]))
+json.dump(s, open(sys.argv[2], "w"))
+print(h["id"], file=open(sys.argv[2] + ".id", "w"))
+PY
+    id=$(cat "$tmp/s.json.id")
+    "$wijkplan" solve "$tmp/s.json" -o "$tmp/r.json" --iterations 200 2> "$tmp/err"
+    grep -Fxq "wijkplan solve: warning: helper $id has no availability on a day they are present: they can never work" "$tmp/err"
+    "$wijkplan" validate "$tmp/s.json" "$tmp/r.json" > /dev/null
+    ;;
 help)
     for c in solve repair recommend validate import generate compare report export kpi; do "$wijkplan" $c --help >/dev/null; done
     "$wijkplan" --help | grep -q "exit status"

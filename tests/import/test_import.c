@@ -115,6 +115,8 @@ static void convrp_round_trip(void **state)
     free(out);
 }
 
+/* Dutch day names and 8:00 without a leading zero, as a planner types them, read the same as
+ * mon..sun and 08:00. */
 static void csv_dutch_spreadsheet(void **state)
 {
     (void)state;
@@ -124,14 +126,15 @@ static void csv_dutch_spreadsheet(void **state)
     char *help = ts_temp_file(
         "id;provider;home_lon;home_lat;mode;hours_per_week;max_hours_per_day;max_visits_per_day;"
         "qualification;skills;availability;absent;capacity\n"
-        "H1;P1;6,566;53,219;ebike;24;6;4;HO+;dementia|psychiatry;mon 08:00-13:00|wed 08:00-13:00 "
-        "18:00-21:00;thu;\n",
+        "H1;P1;6,566;53,219;ebike;24;6;4;HO+;dementia|psychiatry;ma 8:00-13:00|Woensdag "
+        "08:00-13:00 "
+        "18:00-21:00;do;\n",
         ".csv");
     char *cli =
         ts_temp_file("id;lon;lat;district;provider;helper;product;skills;priority;hours_per_week;"
                      "visits_per_week;"
                      "days;window;min_days_between_visits;arrival_consistency_min\n"
-                     "C1;6,571;53,214;;P1;H1;HO+;dementia;5;2,5;2;mon|wed|fri;09:00-12:00;2;45\n"
+                     "C1;6,571;53,214;;P1;H1;HO+;dementia;5;2,5;2;MA|wo|vr;9:00-12:00;2;45\n"
                      "C2;6,561;53,224;;;;;;;2;;;;;\n",
                      ".csv");
     char *out = tmp_out();
