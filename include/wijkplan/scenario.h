@@ -33,6 +33,11 @@ int wp_scenario_visits(const wp_scenario *s);
 /* Helpers who can never work: no availability window on any day they are not absent.
  * Writes the first `max` ids (owned by the scenario) and returns how many there are. */
 int wp_scenario_idle_helpers(const wp_scenario *s, const char **ids, int max);
+/* A roster made for this scenario names only its helpers and clients. Otherwise an input error
+ * (file roster_path) names the first unknown helper and the first unknown client, with how many
+ * more there are: a roster of another scenario would give wrong figures, not an error. */
+wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
+                                   const char *roster_path, wp_error *err);
 /* The metric CRS distances are computed in, e.g. "EPSG:28992", or "planar". */
 const char *wp_scenario_projected_crs(const wp_scenario *s);
 

@@ -79,9 +79,47 @@ static int export_ical(int argc, char **argv)
     if ((rc = wp_cli_load("export", pos[0], pos[1], &sc, &r))) return rc;
     wp_error err;
     wp_error_init(&err);
-    wp_status s = wp_export_ical(sc, r, week, output, &err);
+    wp_status s = wp_export_ical(sc, r, pos[1], week, output, &err);
     rc = s == WP_OK ? 0 : wp_cli_fail("export", &err);
     if (s == WP_OK) fprintf(stderr, "wijkplan export: wrote the agendas to %s\n", output);
+    wp_roster_free(r);
+    wp_scenario_free(sc);
+    wp_error_clear(&err);
+    return rc;
+}
+
+static int export_agenda(int argc, char **argv)
+{
+    const char *output = NULL, *week = NULL, *lang = NULL;
+    const wp_opt opts[] = {
+        {"output", WP_OPT_STRING, &output, "DIR",
+         "write DIR/<helper id>.html and DIR/index.html (-o)", true},
+        {"week", WP_OPT_STRING, &week, "YYYY-Www", "the ISO week the roster is for, to show dates",
+         false},
+        {"lang", WP_OPT_STRING, &lang, "nl|en", "the language of the pages (default nl)", false},
+        {0},
+    };
+    const wp_command_spec spec = {
+        "export agenda",
+        "SCENARIO ROSTER -o DIR [--week 2026-W49] [--lang nl|en]",
+        "Writes each helper's week as a printable HTML page (one A4 sheet): per day the route in\n"
+        "order with HH:MM arrival, start and end, the travel of every leg, the day's hours and a\n"
+        "small map; the week's hours against the contract. Ids only, no names or health data.",
+        2,
+        2,
+        opts};
+    const char *pos[2];
+    int n;
+    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
+    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    wp_scenario *sc;
+    wp_roster *r;
+    if ((rc = wp_cli_load("export", pos[0], pos[1], &sc, &r))) return rc;
+    wp_error err;
+    wp_error_init(&err);
+    wp_status s = wp_export_agenda(sc, r, pos[1], week, lang, output, &err);
+    rc = s == WP_OK ? 0 : wp_cli_fail("export", &err);
+    if (s == WP_OK) fprintf(stderr, "wijkplan export: wrote the helpers' weeks to %s\n", output);
     wp_roster_free(r);
     wp_scenario_free(sc);
     wp_error_clear(&err);
@@ -93,11 +131,13 @@ int wp_cmd_export(int argc, char **argv)
     const char *kind = argc > 0 ? argv[0] : "";
     if (strcmp(kind, "subset") == 0) return export_subset(argc - 1, argv + 1);
     if (strcmp(kind, "ical") == 0) return export_ical(argc - 1, argv + 1);
+    if (strcmp(kind, "agenda") == 0) return export_agenda(argc - 1, argv + 1);
     if (strcmp(kind, "geojson") != 0) {
         FILE *out = (strcmp(kind, "--help") == 0 || strcmp(kind, "-h") == 0) ? stdout : stderr;
         fprintf(out, "usage: wijkplan export geojson SCENARIO [ROSTER] -o OUT.geojson\n"
                      "       wijkplan export subset SCENARIO --districts ID,.. -o OUT.json\n"
-                     "       wijkplan export ical SCENARIO ROSTER --week 2026-W49 -o DIR\n");
+                     "       wijkplan export ical SCENARIO ROSTER --week 2026-W49 -o DIR\n"
+                     "       wijkplan export agenda SCENARIO ROSTER -o DIR [--week 2026-W49]\n");
         return out == stdout ? 0 : 2;
     }
     const char *output = NULL;

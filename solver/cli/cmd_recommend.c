@@ -48,12 +48,16 @@ static int fill_waiting_list(const char *scenario, const char *roster, const cha
     wp_error err;
     wp_error_init(&err);
     int placed = 0;
+    double t0 = wp_clock_now();
     wp_status s = wp_recommend_waiting_list(sc, r, &out, &placed, &err);
+    double ms = (wp_clock_now() - t0) * 1000;
     if (s == WP_OK) s = wp_roster_write_json(out, output, &err);
     if (s == WP_OK)
         fprintf(stderr,
-                "wijkplan recommend: %d waiting client%s placed; %d of %d visits planned -> %s\n",
-                placed, placed == 1 ? "" : "s", out->kpi.visits_served, out->kpi.visits, output);
+                "wijkplan recommend: %d waiting client%s placed in %.1f ms after loading; %d of "
+                "%d visits planned -> %s\n",
+                placed, placed == 1 ? "" : "s", ms, out->kpi.visits_served, out->kpi.visits,
+                output);
     rc = s == WP_OK ? 0 : wp_cli_fail("recommend", &err);
     wp_roster_free(out);
     wp_roster_free(r);
@@ -114,6 +118,7 @@ int wp_cmd_recommend(int argc, char **argv)
     wp_status s = is_file(client) ? wp_scenario_load_with_client(pos[0], client, &sc, &id, &err)
                                   : wp_scenario_load(pos[0], &sc, &err);
     if (s == WP_OK) s = wp_roster_read_json(pos[1], &r, &err);
+    if (s == WP_OK) s = wp_scenario_check_roster(sc, r, pos[1], &err);
     double t0 = wp_clock_now();
     if (s == WP_OK) s = wp_recommend(sc, r, id, (int)k, &res, &err);
     double ms = (wp_clock_now() - t0) * 1000;

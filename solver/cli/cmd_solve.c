@@ -26,10 +26,12 @@ int wp_cli_load(const char *command, const char *scenario_path, const char *rost
     if (r) *r = NULL;
     wp_status s = wp_scenario_load(scenario_path, sc, &err);
     if (s == WP_OK && roster_path) s = wp_roster_read_json(roster_path, r, &err);
+    if (s == WP_OK && roster_path) s = wp_scenario_check_roster(*sc, *r, roster_path, &err);
     int rc = s == WP_OK ? 0 : wp_cli_fail(command, &err);
     if (rc) {
         wp_scenario_free(*sc);
         *sc = NULL;
+        if (r) wp_roster_free(*r), *r = NULL;
     }
     wp_error_clear(&err);
     return rc;

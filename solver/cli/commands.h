@@ -21,7 +21,8 @@ int wp_cmd_recommend(int argc, char **argv);
 /* Prints an error record and returns its exit status. */
 int wp_cli_fail(const char *command, const void *err);
 
-/* Loads a scenario and, when roster_path is given, a roster. Returns 0, or, after printing every
+/* Loads a scenario and, when roster_path is given, a roster of that scenario (one naming
+ * helpers or clients the scenario lacks is an input error). Returns 0, or, after printing every
  * problem and freeing what was loaded, the exit status. */
 int wp_cli_load(const char *command, const char *scenario_path, const char *roster_path,
                 wp_scenario **sc, wp_roster **r);

@@ -1,6 +1,7 @@
 /* The public scenario handle: a validated model behind an opaque pointer. */
 #include <wijkplan/scenario.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "io/scenario_load.h"
@@ -74,6 +75,56 @@ int wp_scenario_idle_helpers(const wp_scenario *s, const char **ids, int max)
         if (!windows && idle++ < max) ids[idle - 1] = m->helpers[h].id;
     }
     return idle;
+}
+
+/* The ids of one kind a roster names that the scenario lacks: the first, where, and how many. */
+typedef struct unknown_ids {
+    const char *first;
+    char where[96];
+    long count;
+} unknown_ids;
+
+#define NOTE_UNKNOWN(u, id, ...)                                                                   \
+    do {                                                                                           \
+        if (!(u).count++) {                                                                        \
+            (u).first = (id);                                                                      \
+            snprintf((u).where, sizeof(u).where, __VA_ARGS__);                                     \
+        }                                                                                          \
+    } while (0)
+
+static wp_status report_unknown(const unknown_ids *u, const char *what, const char *path,
+                                const wp_model *m, wp_error *err)
+{
+    if (!u->count) return WP_OK;
+    char more[64] = "";
+    if (u->count > 1)
+        snprintf(more, sizeof more, " (and %ld more unknown %s%s)", u->count - 1, what,
+                 u->count > 2 ? "s" : "");
+    return wp_error_add(err, WP_ERR_INPUT, path, u->where, 0, 0,
+                        "%s \"%s\" is not in scenario \"%s\"%s: is this roster for another "
+                        "scenario?",
+                        what, u->first, m->name ? m->name : "", more);
+}
+
+wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
+                                   const char *roster_path, wp_error *err)
+{
+    const wp_model *m = &s->model;
+    unknown_ids helpers = {0}, clients = {0};
+    for (size_t i = 0; i < r->n_routes; i++) {
+        const wp_roster_route *rt = &r->routes[i];
+        if (wp_strmap_get(&m->helper_ids, rt->helper) < 0)
+            NOTE_UNKNOWN(helpers, rt->helper, "routes[%zu].helper", i);
+        for (size_t k = 0; k < rt->n_visits; k++)
+            if (wp_strmap_get(&m->client_ids, rt->visits[k].client) < 0)
+                NOTE_UNKNOWN(clients, rt->visits[k].client, "routes[%zu].visits[%zu].client", i, k);
+    }
+    for (size_t i = 0; i < r->n_unassigned; i++)
+        if (wp_strmap_get(&m->client_ids, r->unassigned[i].client) < 0)
+            NOTE_UNKNOWN(clients, r->unassigned[i].client, "unassigned[%zu].client", i);
+    wp_status a = report_unknown(&helpers, "helper", roster_path, m, err);
+    wp_status b = report_unknown(&clients, "client", roster_path, m, err);
+    return a != WP_OK ? a : b;
 }
 
 int wp_scenario_providers(const wp_scenario *s)

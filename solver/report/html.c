@@ -60,28 +60,6 @@ static const char *const charted[] = {"travel_hours",
                                       "hhi"};
 #define N_CHARTS (int)(sizeof charted / sizeof *charted)
 
-static void html_text(wp_strbuf *sb, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<':
-            wp_sb_append(sb, "&lt;");
-            break;
-        case '>':
-            wp_sb_append(sb, "&gt;");
-            break;
-        case '&':
-            wp_sb_append(sb, "&amp;");
-            break;
-        case '"':
-            wp_sb_append(sb, "&quot;");
-            break;
-        default:
-            wp_sb_appendn(sb, s, 1);
-        }
-    }
-}
-
 static void formatted(wp_strbuf *sb, double v, kpi_format f)
 {
     switch (f) {
@@ -131,7 +109,7 @@ static void key_figures(wp_strbuf *sb, const cJSON *variants)
     cJSON_ArrayForEach(v, variants)
     {
         wp_sb_append(sb, "<th>");
-        html_text(sb, variant_name(v));
+        wp_sb_html(sb, variant_name(v));
         wp_sb_append(sb, "</th>");
     }
     wp_sb_append(sb, "</tr></thead><tbody>\n");
@@ -146,7 +124,7 @@ static void key_figures(wp_strbuf *sb, const cJSON *variants)
                 continue;
             }
             wp_sb_append(sb, "<td data-variant=\"");
-            html_text(sb, variant_name(v));
+            wp_sb_html(sb, variant_name(v));
             wp_sb_printf(sb, "\" data-kpi=\"%s\" data-value=\"%.17g\">", rows[i].key, x);
             formatted(sb, x, rows[i].format);
             wp_sb_append(sb, "</td>");
@@ -179,7 +157,7 @@ static void bar_chart(wp_strbuf *sb, const cJSON *variants, const kpi_row *row)
         double w = max > 0 ? (width - label - 90) * x / max : 0;
         int y = 24 + i * (bar + 6);
         wp_sb_printf(sb, "<text x=\"0\" y=\"%d\">", y + 16);
-        html_text(sb, variant_name(v));
+        wp_sb_html(sb, variant_name(v));
         wp_sb_printf(sb,
                      "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"b%d\"/>"
                      "<text x=\"%.1f\" y=\"%d\">",
@@ -285,7 +263,7 @@ static void maps(wp_strbuf *sb, const cJSON *variants, const wp_model *m, const 
             sb,
             "<figure><svg role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\"><title>",
             f.width, f.height, f.width, f.height);
-        html_text(sb, variant_name(v));
+        wp_sb_html(sb, variant_name(v));
         wp_sb_append(sb, "</title>\n");
         for (int d = 0; d < m->n_districts; d++) {
             double x = NAN;
@@ -298,7 +276,7 @@ static void maps(wp_strbuf *sb, const cJSON *variants, const wp_model *m, const 
             wp_sb_append(sb, "\" d=\"");
             district_path(sb, &m->districts[d], &f);
             wp_sb_append(sb, "\"><title>");
-            html_text(sb, m->districts[d].name ? m->districts[d].name : m->districts[d].id);
+            wp_sb_html(sb, m->districts[d].name ? m->districts[d].name : m->districts[d].id);
             wp_sb_append(sb, ": ");
             if (isnan(x))
                 wp_sb_append(sb, "no clients");
@@ -307,7 +285,7 @@ static void maps(wp_strbuf *sb, const cJSON *variants, const wp_model *m, const 
             wp_sb_append(sb, "</title></path>\n");
         }
         wp_sb_append(sb, "</svg><figcaption>");
-        html_text(sb, variant_name(v));
+        wp_sb_html(sb, variant_name(v));
         wp_sb_append(sb, "</figcaption></figure>\n");
     }
     wp_sb_append(sb, "</div>\n");
@@ -324,7 +302,7 @@ static void district_tables(wp_strbuf *sb, const cJSON *variants)
     cJSON_ArrayForEach(v, variants)
     {
         wp_sb_append(sb, "<h3>");
-        html_text(sb, variant_name(v));
+        wp_sb_html(sb, variant_name(v));
         wp_sb_append(
             sb, "</h3>\n<table class=\"district\"><thead><tr><th>district</th><th>providers</th>");
         for (size_t c = 0; c < sizeof cols / sizeof *cols; c++) {
@@ -338,15 +316,15 @@ static void district_tables(wp_strbuf *sb, const cJSON *variants)
             const cJSON *id = cJSON_GetObjectItemCaseSensitive(d, "id");
             const cJSON *name = cJSON_GetObjectItemCaseSensitive(d, "name");
             wp_sb_append(sb, "<tr><th>");
-            html_text(sb, cJSON_IsString(name) ? name->valuestring
-                                               : (cJSON_IsString(id) ? id->valuestring : "?"));
+            wp_sb_html(sb, cJSON_IsString(name) ? name->valuestring
+                                                : (cJSON_IsString(id) ? id->valuestring : "?"));
             wp_sb_append(sb, "</th><td>");
             const cJSON *p;
             int k = 0;
             cJSON_ArrayForEach(p, cJSON_GetObjectItemCaseSensitive(d, "providers"))
             {
                 if (k++) wp_sb_append(sb, ", ");
-                if (cJSON_IsString(p)) html_text(sb, p->valuestring);
+                if (cJSON_IsString(p)) wp_sb_html(sb, p->valuestring);
             }
             wp_sb_append(sb, "</td>");
             const cJSON *kpi = cJSON_GetObjectItemCaseSensitive(d, "kpi");
@@ -358,9 +336,9 @@ static void district_tables(wp_strbuf *sb, const cJSON *variants)
                 }
                 const kpi_row *r = row_of(cols[c]);
                 wp_sb_append(sb, "<td data-variant=\"");
-                html_text(sb, variant_name(v));
+                wp_sb_html(sb, variant_name(v));
                 wp_sb_append(sb, "\" data-district=\"");
-                html_text(sb, cJSON_IsString(id) ? id->valuestring : "");
+                wp_sb_html(sb, cJSON_IsString(id) ? id->valuestring : "");
                 wp_sb_printf(sb, "\" data-kpi=\"%s\" data-value=\"%.17g\">", cols[c], x);
                 formatted(sb, x, r ? r->format : F_COUNT);
                 wp_sb_append(sb, "</td>");
@@ -480,9 +458,9 @@ wp_status wp_report_html(const char *comparison_path, const char *scenario_path,
     wp_strbuf sb = {0};
     wp_sb_append(
         &sb, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>wijkplan: ");
-    html_text(&sb, cJSON_IsString(name) ? name->valuestring : "comparison");
+    wp_sb_html(&sb, cJSON_IsString(name) ? name->valuestring : "comparison");
     wp_sb_printf(&sb, "</title><style>%s</style></head><body>\n<h1>Contracting scenarios: ", style);
-    html_text(&sb, cJSON_IsString(name) ? name->valuestring : "comparison");
+    wp_sb_html(&sb, cJSON_IsString(name) ? name->valuestring : "comparison");
     wp_sb_append(
         &sb, "</h1>\n<p>Each column is one way of contracting household support, planned for one "
              "week. Travel is paid working time; the waiting list is care that no helper "

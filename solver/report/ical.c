@@ -15,53 +15,11 @@
 
 #include "geo/project.h"
 #include "model/scenario_internal.h"
+#include "report/helper_files.h"
 #include "util/alloc.h"
+#include "util/daytime.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
-
-/* Days since 1970-01-01 of a civil date (H. Hinnant, "chrono-compatible low-level date
- * algorithms"). */
-static long days_from_civil(long y, int m, int d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* Monday of ISO week "YYYY-Www" in days since 1970; false when malformed. */
-static bool iso_week_monday(const char *week, long *monday)
-{
-    int y, w;
-    char tail;
-    if (sscanf(week, "%4d-W%2d%c", &y, &w, &tail) != 2 || strlen(week) != 8 || y < 1900 ||
-        y > 9999 || w < 1 || w > 53)
-        return false;
-    long jan4 = days_from_civil(y, 1, 4);
-    int dow = (int)(((jan4 % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday: Monday = 0 */
-    long first = jan4 - dow;
-    if (w == 53) { /* only years whose ISO week 53 exists */
-        long next = days_from_civil(y + 1, 1, 4);
-        if (first + 52 * 7 > next - (((next % 7) + 7 + 3) % 7) - 1) return false;
-    }
-    *monday = first + 7L * (w - 1);
-    return true;
-}
 
 /* One content line, folded at 75 octets without splitting a UTF-8 sequence. */
 static void line(wp_strbuf *sb, const char *text)
@@ -118,7 +76,7 @@ static void local_time(long day, double minutes, char *buf, size_t size)
     day += secs / 86400;
     secs %= 86400;
     int y, m, d;
-    civil_from_days(day, &y, &m, &d);
+    wp_civil_from_days(day, &y, &m, &d);
     snprintf(buf, size, "%04d%02d%02dT%02ld%02ld%02ld", y, m, d, secs / 3600, secs / 60 % 60,
              secs % 60);
 }
@@ -141,18 +99,6 @@ static const char *const vtimezone[] = {"BEGIN:VTIMEZONE",
                                         "END:STANDARD",
                                         "END:VTIMEZONE",
                                         NULL};
-
-/* A file name for a helper id: characters a file system may refuse become '_'. */
-static char *file_name(const char *dir, const char *id)
-{
-    char *safe = wp_strdup(id);
-    for (char *p = safe; *p; p++)
-        if (*p == '/' || *p == '\\' || *p == ':' || (unsigned char)*p < 0x20) *p = '_';
-    if (safe[0] == '.') safe[0] = '_';
-    char *path = wp_strdupf("%s/%s.ics", dir, safe);
-    free(safe);
-    return path;
-}
 
 typedef struct agenda_ctx {
     const wp_model *m;
@@ -212,51 +158,37 @@ static char *calendar(const agenda_ctx *x, const wp_roster *r, const char *id, c
     return wp_sb_take(&sb);
 }
 
-wp_status wp_export_ical(const wp_scenario *s, const wp_roster *r, const char *week,
-                         const char *dir, wp_error *err)
+wp_status wp_export_ical(const wp_scenario *s, const wp_roster *r, const char *roster_path,
+                         const char *week, const char *dir, wp_error *err)
 {
     const wp_model *m = &s->model;
     agenda_ctx x = {m, NULL, 0, week, ""};
-    if (!iso_week_monday(week, &x.monday))
+    if (!wp_iso_week_monday(week, &x.monday))
         return wp_error_add(err, WP_ERR_INPUT, NULL, "--week", 0, 0,
                             "\"%s\" is not an ISO week such as 2026-W49", week);
-    for (size_t i = 0; i < r->n_routes; i++)
-        if (wp_strmap_get(&m->helper_ids, r->routes[i].helper) < 0)
-            return wp_error_add(err, WP_ERR_INPUT, NULL, "roster", 0, 0,
-                                "routes[%zu]: helper \"%s\" is not in the scenario", i,
-                                r->routes[i].helper);
+    wp_status st = wp_scenario_check_roster(s, r, roster_path, err);
+    if (st != WP_OK) return st;
     if (mkdir(dir, 0777) != 0 && errno != EEXIST)
         return wp_error_add(err, WP_ERR_INPUT, dir, NULL, 0, 0, "cannot create directory: %s",
                             strerror(errno));
     if (!m->planar && strcmp(m->crs, "EPSG:4326") != 0 && strcmp(m->crs, "OGC:CRS84") != 0) {
-        wp_status st = wp_projector_create_to(m->crs, "EPSG:4326", &x.to_wgs84, err);
+        st = wp_projector_create_to(m->crs, "EPSG:4326", &x.to_wgs84, err);
         if (st != WP_OK) return st;
     }
     char date[16];
     local_time(x.monday, 0, date, sizeof date);
     snprintf(x.stamp, sizeof x.stamp, "%sZ", date);
-    /* routes grouped by helper (counting sort on the scenario's helper index), roster order */
-    int nh = m->n_helpers;
-    int *start = wp_calloc((size_t)nh + 2, sizeof *start);
-    int *idx = wp_malloc((r->n_routes + 1) * sizeof *idx);
-    for (size_t i = 0; i < r->n_routes; i++)
-        start[wp_strmap_get(&m->helper_ids, r->routes[i].helper) + 1]++;
-    for (int h = 0; h < nh; h++) start[h + 1] += start[h];
-    int *fill = wp_malloc(((size_t)nh + 1) * sizeof *fill);
-    memcpy(fill, start, (size_t)nh * sizeof *fill);
-    for (size_t i = 0; i < r->n_routes; i++)
-        idx[fill[wp_strmap_get(&m->helper_ids, r->routes[i].helper)]++] = (int)i;
-    wp_status st = WP_OK;
+    int nh = m->n_helpers, *start, *idx;
+    wp_routes_by_helper(m, r, &start, &idx);
     for (int h = 0; h < nh && st == WP_OK; h++) {
         if (start[h + 1] == start[h]) continue;
         char *text = calendar(&x, r, m->helpers[h].id, idx + start[h], start[h + 1] - start[h]);
-        char *path = file_name(dir, m->helpers[h].id);
+        char *path = wp_helper_file_name(dir, m->helpers[h].id, ".ics");
         st = wp_file_write_atomic(path, text, strlen(text), err);
         free(path);
         free(text);
     }
     free(start);
-    free(fill);
     free(idx);
     wp_projector_free(x.to_wgs84);
     return st;

@@ -18,4 +18,10 @@ bool wp_parse_hhmm(const char *text, double *minutes);
  * keep counting hours (e.g. "25:30") so benchmark times stay readable. buf needs 16 bytes. */
 void wp_format_hhmm(double minutes, char *buf);
 
+/* Monday of ISO 8601 week "YYYY-Www" (e.g. "2026-W49") in days since 1970-01-01; false when
+ * malformed or when the year has no such week. */
+bool wp_iso_week_monday(const char *week, long *monday);
+/* The civil date (year, month 1..12, day 1..31) of a day counted from 1970-01-01. */
+void wp_civil_from_days(long days, int *year, int *month, int *day);
+
 #endif

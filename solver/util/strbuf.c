@@ -68,3 +68,25 @@ void wp_sb_free(wp_strbuf *sb)
     sb->data = NULL;
     sb->len = sb->cap = 0;
 }
+
+void wp_sb_html(wp_strbuf *sb, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '<':
+            wp_sb_append(sb, "&lt;");
+            break;
+        case '>':
+            wp_sb_append(sb, "&gt;");
+            break;
+        case '&':
+            wp_sb_append(sb, "&amp;");
+            break;
+        case '"':
+            wp_sb_append(sb, "&quot;");
+            break;
+        default:
+            wp_sb_appendn(sb, s, 1);
+        }
+    }
+}

@@ -235,7 +235,7 @@ PY
     "$wijkplan" import solomon "$data/benchmarks/C101.txt" -o "$tmp/s.json"
     "$wijkplan" solve "$tmp/s.json" -o "$tmp/s-roster.json" --iterations 100 --quiet
     if "$wijkplan" recommend "$demo" "$tmp/s-roster.json" --client "$tmp/new.json" -o "$tmp/x.json" 2> "$tmp/err.txt"; then exit 1; fi
-    grep -q "is the roster this scenario's" "$tmp/err.txt"
+    grep -q "is this roster for another scenario" "$tmp/err.txt"
     [ ! -e "$tmp/x.json" ]
     # fill the gaps: five new clients wait; the most vulnerable are placed first; valid roster
     python3 - "$demo" "$tmp/wait.json" <<'PY'
@@ -336,6 +336,67 @@ assert keys == sorted(keys) and waiting, waiting
 assert table("k", "rfc4180")[0] == ["kpi", "value"]
 PY
     if "$wijkplan" solve "$demo" -o "$tmp/x.json" --csv-dialect excel 2>/dev/null; then exit 1; fi
+    ;;
+agenda)
+    # the helpers' printable weeks: every visit of the roster appears once, in its helper's page,
+    # with the roster's HH:MM arrival, start and end; the index links every page; the busiest
+    # helper's week prints on one A4 page (headless chromium)
+    demo="$src/scenarios/demo/someren.json"
+    "$wijkplan" solve "$demo" -o "$tmp/r.json" --iterations 500 --quiet
+    "$wijkplan" export agenda "$demo" "$tmp/r.json" --week 2026-W49 -o "$tmp/ag" 2>/dev/null
+    busiest=$(python3 - "$tmp/r.json" "$tmp/ag" <<'PY'
+import collections, html.parser, json, os, sys
+roster, d = json.load(open(sys.argv[1])), sys.argv[2]
+def hhmm(m):
+    m = int(m + 0.5)
+    return "%02d:%02d" % (m // 60, m % 60)
+class Page(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self.links, self.row, self.cls = [], [], None, None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr" and a.get("class") == "visit":
+            self.row = {"client": a["data-client"], "visit": int(a["data-visit"])}
+            self.rows.append(self.row)
+        elif tag == "td" and self.row is not None:
+            self.cls = a.get("class")
+        elif tag == "a":
+            self.links.append(a["href"])
+    def handle_endtag(self, tag):
+        if tag == "tr":
+            self.row = None
+        self.cls = None
+    def handle_data(self, data):
+        if self.row is not None and self.cls in ("arrival", "start", "end"):
+            self.row[self.cls] = data
+index = Page()
+index.feed(open(os.path.join(d, "index.html"), encoding="utf-8").read())
+helpers = sorted({rt["helper"] for rt in roster["routes"] if rt["visits"]})
+assert sorted(index.links) == sorted(h + ".html" for h in helpers), index.links
+visits = collections.Counter()
+for h in helpers:
+    page = Page()
+    page.feed(open(os.path.join(d, h + ".html"), encoding="utf-8").read())
+    want = [{"client": v["client"], "visit": v["visit"], "arrival": hhmm(v["arrival"]),
+             "start": hhmm(v["start"]), "end": hhmm(v["end"])}
+            for rt in sorted((r for r in roster["routes"] if r["helper"] == h),
+                             key=lambda r: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].index(r["day"]))
+            for v in rt["visits"]]
+    assert page.rows == want, (h, page.rows[:3], want[:3])
+    visits[h] = len(want)
+assert sum(visits.values()) == roster["kpi"]["visits_served"]
+print(visits.most_common(1)[0][0])
+PY
+)
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --print-to-pdf="$tmp/busiest.pdf" "$tmp/ag/$busiest.html" 2>/dev/null
+    python3 - "$tmp/busiest.pdf" <<'PY'
+import re, sys
+pdf = open(sys.argv[1], "rb").read()
+pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+assert pages == 1, "%d pages" % pages
+PY
     ;;
 idle-helper)
     # a helper absent on every day they are available can never work: a warning names them,

@@ -221,6 +221,30 @@ char *ts_read_file(const char *path)
     return buf;
 }
 
+void ts_assert_golden(const char *text, const char *name)
+{
+    char *path = wp_strdupf("%s/golden/%s", WP_TEST_DATA, name);
+    const char *update = getenv("WP_UPDATE_GOLDEN");
+    if (update && *update) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(text, f);
+        fclose(f);
+    }
+    char *want = ts_read_file(path);
+    if (!want) fail_msg("golden file %s is missing (WP_UPDATE_GOLDEN=1 writes it)", path);
+    if (strcmp(want, text) != 0) {
+        int line = 1;
+        size_t i = 0;
+        for (; want[i] && want[i] == text[i]; i++) line += want[i] == '\n';
+        fail_msg("%s differs from the output from line %d on (WP_UPDATE_GOLDEN=1 rewrites it "
+                 "after a wanted change)",
+                 path, line);
+    }
+    free(want);
+    free(path);
+}
+
 char *ts_generate(const char *municipality, int clients, unsigned long long seed)
 {
     wp_gen_options o;

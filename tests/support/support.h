@@ -42,6 +42,10 @@ char *ts_generate(const char *municipality, int clients, unsigned long long seed
 /* Writes text to a fresh temporary file with the given suffix; returns its path (caller frees). */
 char *ts_temp_file(const char *text, const char *suffix);
 
+/* Fails unless text equals the file WP_TEST_DATA/golden/NAME byte for byte, naming the first
+ * line that differs. With WP_UPDATE_GOLDEN=1 in the environment, first rewrites the file. */
+void ts_assert_golden(const char *text, const char *name);
+
 /* Reads a whole file (caller frees), or NULL. */
 char *ts_read_file(const char *path);
 
