@@ -60,11 +60,11 @@ static bool parse_ring(wp_jctx *ctx, const cJSON *ring, ring_builder *b)
         k++;
     }
     int n = (int)(b->n - start);
-    double *x = b->x + start, *y = b->y + start;
-    if (n < 4) {
+    if (n < 4) { /* before any pointer arithmetic: an empty ring leaves b->x NULL */
         wp_jerr(ctx, NULL, "broken polygon: a ring needs at least 4 positions, it has %d", n);
         return false;
     }
+    double *x = b->x + start, *y = b->y + start;
     if (x[0] != x[n - 1] || y[0] != y[n - 1]) {
         wp_jerr(ctx, NULL, "broken polygon: ring is not closed (first and last position differ)");
         return false;

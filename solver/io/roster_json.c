@@ -1,6 +1,7 @@
 /* wijkplan-roster/1: writing, strict reading, and releasing roster data. */
 #include "io/roster_json.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,18 @@ cJSON *wp_kpi_to_json(const wp_kpi *k)
     return o;
 }
 
+/* A count: a whole number that fits an int (3e10 clients is an error, not INT_MIN). */
+static void read_kpi_int(wp_jctx *ctx, const cJSON *obj, const char *key, int *out)
+{
+    long n;
+    if (wp_jget_int(ctx, obj, key, false, 0, INT_MAX, &n)) *out = (int)n;
+}
+
+static void read_kpi_double(wp_jctx *ctx, const cJSON *obj, const char *key, double *out)
+{
+    wp_jget_number(ctx, obj, key, false, -1e300, 1e300, out);
+}
+
 bool wp_kpi_from_json(wp_jctx *ctx, const cJSON *obj, bool strict, wp_kpi *k)
 {
     memset(k, 0, sizeof *k);
@@ -119,9 +132,7 @@ bool wp_kpi_from_json(wp_jctx *ctx, const cJSON *obj, bool strict, wp_kpi *k)
         return false;
     }
     int before = ctx->problems;
-    double v;
-#define X(name, type)                                                                              \
-    if (wp_jget_number(ctx, obj, #name, false, -1e300, 1e300, &v)) k->name = (type)v;
+#define X(name, type) read_kpi_##type(ctx, obj, #name, &k->name);
     KPI_FIELDS(X)
     REPAIR_KPI_FIELDS(X)
 #undef X
