@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "util/fileio.h"
 
 int wp_cmd_compare(int argc, char **argv)
 {
@@ -62,7 +63,8 @@ int wp_cmd_compare(int argc, char **argv)
     wp_error err;
     wp_error_init(&err);
     wp_scenario *sc;
-    if (wp_scenario_load(pos[0], &sc, &err) != WP_OK) {
+    if (wp_file_check_output(output, &err) != WP_OK ||
+        wp_scenario_load(pos[0], &sc, &err) != WP_OK) { /* a missing directory: before solving */
         rc = wp_cli_fail("compare", &err);
         wp_error_clear(&err);
         return rc;

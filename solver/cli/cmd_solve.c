@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "util/fileio.h"
 
 int wp_cli_fail(const char *command, const void *e)
 {
@@ -146,21 +147,25 @@ int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_optio
 {
     wp_error err;
     wp_error_init(&err);
+    const char *paths[] = {out->json, out->csv, out->changes, out->waiting};
+    for (int i = 0; i < 4; i++)
+        if (paths[i]) wp_file_check_output(paths[i], &err);
+    if (wp_error_status(&err) != WP_OK) { /* before the search, not after it */
+        int rc = wp_cli_fail(command, &err);
+        wp_error_clear(&err);
+        return rc;
+    }
     warn_idle_helpers(command, sc);
     wp_roster *r = NULL;
     const char *output = out->json, *csv = out->csv, *changes = out->changes;
     const char *waiting = out->waiting;
-    bool wrote_csv = false, wrote_changes = false, wrote_waiting = false;
     wp_status s = wp_solve(sc, o, &r, &err);
     if (s == WP_OK) s = wp_roster_write_json(r, output, &err);
-    if (s == WP_OK && csv)
-        s = wp_roster_write_csv_as(r, csv, out->dialect, &err), wrote_csv = s == WP_OK;
-    if (s == WP_OK && changes)
-        s = wp_roster_write_changes_csv_as(r, changes, out->dialect, &err),
-        wrote_changes = s == WP_OK;
+    /* all or nothing: main() commits the outputs only when the command succeeds */
+    if (s == WP_OK && csv) s = wp_roster_write_csv_as(r, csv, out->dialect, &err);
+    if (s == WP_OK && changes) s = wp_roster_write_changes_csv_as(r, changes, out->dialect, &err);
     if (s == WP_OK && waiting)
-        s = wp_scenario_write_waiting_list(sc, r, waiting, out->dialect, &err),
-        wrote_waiting = s == WP_OK;
+        s = wp_scenario_write_waiting_list(sc, r, waiting, out->dialect, &err);
     if (s == WP_OK && !out->quiet) {
         fprintf(stderr,
                 "wijkplan %s: %d of %d visits planned, %zu routes, travel %.1f h, objective "
@@ -170,11 +175,6 @@ int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_optio
         if (r->kpi.repair) print_changes(&r->kpi);
     }
     int rc = s == WP_OK ? 0 : wp_cli_fail(command, &err);
-    if (s != WP_OK) { /* what this run wrote goes; what it did not write stays */
-        if (wrote_csv) remove(csv);
-        if (wrote_changes) remove(changes);
-        if (wrote_waiting) remove(waiting);
-    }
     wp_roster_free(r);
     wp_error_clear(&err);
     return rc;

@@ -18,6 +18,11 @@ int wp_cmd_kpi(int argc, char **argv);
 int wp_cmd_repair(int argc, char **argv);
 int wp_cmd_recommend(int argc, char **argv);
 
+/* Exit statuses of a search stopped by SIGINT or SIGTERM after writing its best roster so far
+ * (128 + the signal, as shells report it). */
+#define WP_EXIT_INTERRUPTED_INT  130
+#define WP_EXIT_INTERRUPTED_TERM 143
+
 /* Prints an error record and returns its exit status. */
 int wp_cli_fail(const char *command, const void *err);
 

@@ -5,6 +5,7 @@
 #include <wijkplan/version.h>
 
 #include "cli/commands.h"
+#include "util/fileio.h"
 
 typedef struct command {
     const char *name;
@@ -40,6 +41,24 @@ static void usage(FILE *out)
                  "failure, 4 projection error\n");
 }
 
+/* Runs one command with its outputs all or nothing: what it wrote replaces the targets only
+ * when it succeeds (or was interrupted after writing its best roster); otherwise every file it
+ * wrote is removed and every existing file stays as it was. */
+static int run(const command *c, int argc, char **argv)
+{
+    wp_outputs_begin();
+    int rc = c->run(argc, argv);
+    if (rc == 0 || rc == WP_EXIT_INTERRUPTED_INT || rc == WP_EXIT_INTERRUPTED_TERM) {
+        wp_error err;
+        wp_error_init(&err);
+        if (wp_outputs_commit(&err) != WP_OK) rc = wp_cli_fail(c->name, &err);
+        wp_error_clear(&err);
+    } else {
+        wp_outputs_abort();
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -56,7 +75,7 @@ int main(int argc, char **argv)
         return 0;
     }
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-        if (strcmp(cmd, commands[i].name) == 0) return commands[i].run(argc - 2, argv + 2);
+        if (strcmp(cmd, commands[i].name) == 0) return run(&commands[i], argc - 2, argv + 2);
     fprintf(stderr, "wijkplan: unknown command \"%s\"\n\n", cmd);
     usage(stderr);
     return 2;

@@ -277,7 +277,7 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
         free(dir);
     }
     if (s != WP_OK) /* all or nothing */
-        for (int i = 0; i < n_written; i++) remove(written[i]);
+        for (int i = 0; i < n_written; i++) wp_file_discard(written[i]);
     for (int i = 0; i < n_written; i++) free(written[i]);
     free(written);
     for (int i = 0; i < n; i++) {

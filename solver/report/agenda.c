@@ -3,16 +3,13 @@
  * arrival, start and end, the travel of every leg, the day's totals and a small map; the page
  * header sets the week's hours against the contract. Print CSS puts one helper's week on one
  * A4 page. Ids only: the scenario carries no names. No scripts, no network. */
-#define _DEFAULT_SOURCE /* mkdir */
 #include <wijkplan/report.h>
 
-#include <errno.h>
 #include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "model/scenario_internal.h"
 #include "report/helper_files.h"
@@ -350,9 +347,7 @@ wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char 
                             "\"%s\" is not an ISO week such as 2026-W49", week);
     wp_status st = wp_scenario_check_roster(s, r, roster_path, err);
     if (st != WP_OK) return st;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return wp_error_add(err, WP_ERR_INPUT, dir, NULL, 0, 0, "cannot create directory: %s",
-                            strerror(errno));
+    if ((st = wp_dir_create(dir, err)) != WP_OK) return st;
     int *start, *idx;
     wp_routes_by_helper(m, r, &start, &idx);
     wp_strbuf index = {0};

@@ -2,15 +2,12 @@
  * routes, one VEVENT per visit in Europe/Amsterdam local time with its VTIMEZONE, a stable UID
  * per client, visit and week, ids only. Lines end in CRLF and fold at 75 octets (RFC 5545
  * 3.1); text values escape backslash, semicolon, comma and newline (3.3.11). */
-#define _DEFAULT_SOURCE /* mkdir */
 #include <wijkplan/report.h>
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <wijkplan/version.h>
 
 #include "geo/project.h"
@@ -168,9 +165,7 @@ wp_status wp_export_ical(const wp_scenario *s, const wp_roster *r, const char *r
                             "\"%s\" is not an ISO week such as 2026-W49", week);
     wp_status st = wp_scenario_check_roster(s, r, roster_path, err);
     if (st != WP_OK) return st;
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST)
-        return wp_error_add(err, WP_ERR_INPUT, dir, NULL, 0, 0, "cannot create directory: %s",
-                            strerror(errno));
+    if ((st = wp_dir_create(dir, err)) != WP_OK) return st;
     if (!m->planar && strcmp(m->crs, "EPSG:4326") != 0 && strcmp(m->crs, "OGC:CRS84") != 0) {
         st = wp_projector_create_to(m->crs, "EPSG:4326", &x.to_wgs84, err);
         if (st != WP_OK) return st;

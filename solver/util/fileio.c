@@ -1,8 +1,9 @@
-/* File helpers: whole reads, atomic writes through a temporary file and rename. */
-#define _POSIX_C_SOURCE 200809L
+/* File helpers: whole reads, outputs written all or nothing through temporary files. */
+#define _XOPEN_SOURCE 700 /* realpath, lstat */
 #include "util/fileio.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,29 +49,187 @@ char *wp_file_read(const char *path, size_t *len, const char *what, wp_error *er
     return buf;
 }
 
+/* ---- outputs: all or nothing -------------------------------------------------------------
+ * Outside a run each write is a temporary file beside the target, renamed over it. Inside a
+ * run (wp_outputs_begin) the temporary files stay until wp_outputs_commit renames them all, or
+ * wp_outputs_abort (or a signal, via wp_outputs_remove_staged) removes them with the
+ * directories the run created. The run is process-wide and used from one thread. */
+
+typedef struct staged_file {
+    char *tmp, *target;
+} staged_file;
+
+static struct {
+    bool active;
+    staged_file *files;
+    size_t n, cap;
+    char **dirs;
+    size_t n_dirs, cap_dirs;
+} run;
+
+/* Where a write to `path` goes: a symbolic link is followed to its target; a directory, device,
+ * pipe or socket is refused (wijkplan writes regular files only, so -o /dev/null is an error
+ * rather than replacing the device node with a file). Caller frees. */
+static char *output_target(const char *path, wp_error *err)
+{
+    struct stat st;
+    char *target = NULL;
+    if (lstat(path, &st) != 0) return wp_strdup(path); /* new file: its directory must exist */
+    if (S_ISLNK(st.st_mode)) {
+        target = realpath(path, NULL);
+        if (!target || stat(target, &st) != 0) {
+            free(target);
+            wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0,
+                         "cannot write: a symbolic link to a file or directory that does not "
+                         "exist");
+            return NULL;
+        }
+    }
+    if (S_ISDIR(st.st_mode) || !S_ISREG(st.st_mode)) {
+        wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot write: %s",
+                     S_ISDIR(st.st_mode) ? "is a directory"
+                                         : "not a regular file (a device, pipe or socket); "
+                                           "wijkplan writes regular files only");
+        free(target);
+        return NULL;
+    }
+    return target ? target : wp_strdup(path);
+}
+
+wp_status wp_file_check_output(const char *path, wp_error *err)
+{
+    char *target = output_target(path, err);
+    if (!target) return WP_ERR_INPUT;
+    char *dir = wp_path_dirname(target);
+    struct stat st;
+    wp_status s = WP_OK;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+        s = wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0,
+                         "cannot write: directory \"%s\" does not exist", dir);
+    else if (access(dir, W_OK) != 0)
+        s = wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0,
+                         "cannot write: directory \"%s\" is not writable", dir);
+    free(dir);
+    free(target);
+    return s;
+}
+
+static void stage(char *tmp, char *target)
+{
+    for (size_t i = 0; i < run.n; i++)
+        if (strcmp(run.files[i].target, target) == 0) { /* written again: same temporary file */
+            free(tmp);
+            free(target);
+            return;
+        }
+    WP_GROW(run.files, run.cap, run.n + 1);
+    run.files[run.n] = (staged_file){tmp, target};
+    run.n++; /* after the entry is whole: a signal handler may read it */
+}
+
 wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, wp_error *err)
 {
-    char *tmp = wp_strdupf("%s.tmp.%ld", path, (long)getpid());
+    char *target = output_target(path, err);
+    if (!target) return WP_ERR_INPUT;
+    char *tmp = wp_strdupf("%s.tmp.%ld", target, (long)getpid());
     FILE *f = fopen(tmp, "wb");
     if (!f) {
         wp_status s =
             wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot write: %s", strerror(errno));
         free(tmp);
+        free(target);
         return s;
     }
     int ok = fwrite(data, 1, len, f) == len;
     ok = (fflush(f) == 0) && ok;
     ok = (fclose(f) == 0) && ok;
-    if (ok && rename(tmp, path) != 0) ok = 0;
-    if (!ok) {
-        int e = errno;
-        remove(tmp);
-        free(tmp);
+    if (ok && run.active) {
+        stage(tmp, target);
+        return WP_OK;
+    }
+    if (ok && rename(tmp, target) != 0) ok = 0;
+    int e = errno;
+    if (!ok) remove(tmp);
+    free(tmp);
+    free(target);
+    if (!ok)
         return wp_error_add(err, WP_ERR_INTERNAL, path, NULL, 0, 0, "cannot write: %s",
                             strerror(e));
-    }
-    free(tmp);
     return WP_OK;
+}
+
+void wp_file_discard(const char *path)
+{
+    char *resolved = realpath(path, NULL); /* a symbolic link was written through */
+    for (size_t i = 0; i < run.n; i++) {
+        const char *t = run.files[i].target;
+        if (strcmp(t, path) != 0 && !(resolved && strcmp(t, resolved) == 0)) continue;
+        remove(run.files[i].tmp);
+        free(run.files[i].tmp);
+        free(run.files[i].target);
+        run.files[i] = run.files[--run.n];
+        free(resolved);
+        return;
+    }
+    free(resolved);
+    if (!run.active) remove(path); /* in a run, a file this run did not write stays */
+}
+
+wp_status wp_dir_create(const char *dir, wp_error *err)
+{
+    if (mkdir(dir, 0777) == 0) {
+        if (run.active) {
+            WP_GROW(run.dirs, run.cap_dirs, run.n_dirs + 1);
+            run.dirs[run.n_dirs++] = wp_strdup(dir);
+        }
+        return WP_OK;
+    }
+    struct stat st;
+    if (errno == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return WP_OK;
+    return wp_error_add(err, WP_ERR_INPUT, dir, NULL, 0, 0, "cannot create directory: %s",
+                        errno == EEXIST ? "a file of that name exists" : strerror(errno));
+}
+
+void wp_outputs_begin(void)
+{
+    run.active = true;
+}
+
+static void end_run(void)
+{
+    for (size_t i = 0; i < run.n; i++) {
+        free(run.files[i].tmp);
+        free(run.files[i].target);
+    }
+    for (size_t i = 0; i < run.n_dirs; i++) free(run.dirs[i]);
+    free(run.files);
+    free(run.dirs);
+    memset(&run, 0, sizeof run);
+}
+
+wp_status wp_outputs_commit(wp_error *err)
+{
+    wp_status s = WP_OK;
+    for (size_t i = 0; i < run.n; i++) {
+        if (s == WP_OK && rename(run.files[i].tmp, run.files[i].target) != 0)
+            s = wp_error_add(err, WP_ERR_INTERNAL, run.files[i].target, NULL, 0, 0,
+                             "cannot write: %s", strerror(errno));
+        if (s != WP_OK) remove(run.files[i].tmp);
+    }
+    end_run();
+    return s;
+}
+
+void wp_outputs_remove_staged(void)
+{
+    for (size_t i = 0; i < run.n; i++) unlink(run.files[i].tmp);
+    for (size_t i = run.n_dirs; i-- > 0;) rmdir(run.dirs[i]);
+}
+
+void wp_outputs_abort(void)
+{
+    wp_outputs_remove_staged();
+    end_run();
 }
 
 char *wp_path_dirname(const char *path)

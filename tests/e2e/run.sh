@@ -398,6 +398,32 @@ pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
 assert pages == 1, "%d pages" % pages
 PY
     ;;
+outputs)
+    # outputs are all or nothing and never replace what is not a regular file: a device node is
+    # refused, a symbolic link is written through, a failed CSV keeps the old JSON, a failed JSON
+    # keeps the old CSV, a directory is an input error, compare checks its directory first
+    demo="$src/scenarios/demo/someren.json"
+    cd "$tmp"
+    set +e
+    "$wijkplan" solve "$demo" -o /dev/null --iterations 10 --quiet 2> err; rc=$?
+    set -e
+    [ "$rc" = 2 ] && [ -c /dev/null ] && grep -q "not a regular file" err
+    echo keep > real.json; ln -s real.json link.json
+    "$wijkplan" solve "$demo" -o link.json --iterations 10 --quiet
+    [ -L link.json ] && grep -q wijkplan-roster real.json
+    echo keep > old.json; echo keep > old.csv
+    if "$wijkplan" solve "$demo" -o old.json --csv no-such-dir/x.csv --iterations 10 --quiet 2> err; then exit 1; fi
+    [ "$(cat old.json)" = keep ]
+    grep -q "no-such-dir/x.csv: cannot write: directory \"no-such-dir\" does not exist" err
+    mkdir adir
+    set +e
+    "$wijkplan" solve "$demo" -o adir --csv old.csv --iterations 10 --quiet 2> err; rc=$?
+    set -e
+    [ "$rc" = 2 ] && [ "$(cat old.csv)" = keep ] && grep -q "adir: cannot write: is a directory" err
+    if "$wijkplan" compare "$demo" --variants open_house -o no-such-dir/c.json --iterations 10 2> err; then exit 1; fi
+    grep -q "does not exist" err && ! grep -q "open_house" err
+    if ls | grep -q '\.tmp\.'; then exit 1; fi
+    ;;
 idle-helper)
     # a helper absent on every day they are available can never work: a warning names them,
     # and the run goes on
