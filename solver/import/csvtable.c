@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/utf8.h"
 #include "util/fileio.h"
 
 typedef struct builder {
@@ -72,34 +73,10 @@ static char detect_separator(const char *text)
     return semis > commas ? ';' : ',';
 }
 
-/* Length of the well-formed UTF-8 prefix of text[0..n) (RFC 3629: no overlong forms, no
- * surrogates, nothing above U+10FFFF). */
-static size_t utf8_prefix(const unsigned char *t, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = t[i];
-        size_t len = c < 0x80                   ? 1
-                     : (c >= 0xC2 && c <= 0xDF) ? 2
-                     : (c >= 0xE0 && c <= 0xEF) ? 3
-                     : (c >= 0xF0 && c <= 0xF4) ? 4
-                                                : 0;
-        if (!len || i + len > n) return i;
-        for (size_t k = 1; k < len; k++)
-            if ((t[i + k] & 0xC0) != 0x80) return i;
-        if (len == 3 && ((c == 0xE0 && t[i + 1] < 0xA0) || (c == 0xED && t[i + 1] > 0x9F)))
-            return i;
-        if (len == 4 && ((c == 0xF0 && t[i + 1] < 0x90) || (c == 0xF4 && t[i + 1] > 0x8F)))
-            return i;
-        i += len;
-    }
-    return n;
-}
-
 /* Input a planner exports by hand, checked before parsing: UTF-8, and not tab-separated. */
 static bool plain_text_ok(const char *path, const char *body, size_t len, wp_error *err)
 {
-    size_t good = utf8_prefix((const unsigned char *)body, len);
+    size_t good = wp_utf8_valid_prefix((const unsigned char *)body, len);
     if (good < len) {
         int line = 1, col = 1;
         for (size_t i = 0; i < good; i++) {

@@ -4,6 +4,7 @@
  * or as Dutch Excel writes it (excel-nl: semicolons, decimal commas, a byte-order mark, CRLF). */
 #include "io/roster_csv.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,10 +36,10 @@ static void csv_next(csv_out *o)
     if (o->col++) wp_sb_appendn(&o->sb, &o->sep, 1);
 }
 
-static void csv_str(csv_out *o, const char *s)
+/* One cell as given, quoted when it holds the separator, a quote or a line break. */
+static void csv_cell(csv_out *o, const char *s)
 {
     csv_next(o);
-    if (!s) s = "";
     char special[] = {o->sep, '"', '\r', '\n', '\0'};
     if (strpbrk(s, special) == NULL) {
         wp_sb_append(&o->sb, s);
@@ -49,6 +50,21 @@ static void csv_str(csv_out *o, const char *s)
     wp_sb_append(&o->sb, "\"");
 }
 
+/* A text cell (an id, a reason). Text that a spreadsheet would run as a formula (starting with
+ * = + - @, a tab or a carriage return: CSV injection, OWASP) gets a leading apostrophe, which
+ * spreadsheets show as text. */
+static void csv_str(csv_out *o, const char *s)
+{
+    if (!s) s = "";
+    if (!strchr("=+-@\t\r", s[0]) || !s[0]) {
+        csv_cell(o, s);
+        return;
+    }
+    char *guarded = wp_strdupf("'%s", s);
+    csv_cell(o, guarded);
+    free(guarded);
+}
+
 /* A number with `decimals` digits, in the dialect's decimal mark. */
 static void csv_num(csv_out *o, double v, int decimals)
 {
@@ -57,21 +73,21 @@ static void csv_num(csv_out *o, double v, int decimals)
     if (o->decimal_comma)
         for (char *p = buf; *p; p++)
             if (*p == '.') *p = ',';
-    csv_str(o, buf);
+    csv_cell(o, buf);
 }
 
 static void csv_int(csv_out *o, long v)
 {
     char buf[32];
     snprintf(buf, sizeof buf, "%ld", v);
-    csv_str(o, buf);
+    csv_cell(o, buf);
 }
 
 static void csv_time(csv_out *o, double minutes)
 {
     char buf[16];
     wp_format_hhmm(minutes, buf);
-    csv_str(o, buf);
+    csv_cell(o, buf);
 }
 
 static void csv_empty(csv_out *o, int n)
@@ -285,17 +301,16 @@ wp_status wp_csv_write_table(const char *const *header, const char *const *cells
     for (int i = 0; i < rows; i++) {
         for (int k = 0; k < cols; k++) {
             const char *cell = cells[(size_t)i * (size_t)cols + (size_t)k];
-            /* numbers were written with a decimal point: the dialect's mark */
-            if (o.decimal_comma && cell && strchr(cell, '.') &&
-                strspn(cell, "0123456789.-") == strlen(cell)) {
-                char *c = wp_strdup(cell);
-                for (char *p = c; *p; p++)
-                    if (*p == '.') *p = ',';
-                csv_str(&o, c);
-                free(c);
-            } else {
+            bool number = cell && *cell && strspn(cell, "0123456789.-") == strlen(cell);
+            if (!number) {
                 csv_str(&o, cell);
+                continue;
             }
+            char *c = wp_strdup(cell); /* written with a decimal point: the dialect's mark */
+            for (char *p = c; o.decimal_comma && *p; p++)
+                if (*p == '.') *p = ',';
+            csv_cell(&o, c);
+            free(c);
         }
         csv_row_end(&o);
     }

@@ -3,11 +3,13 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/utf8.h"
 
 void wp_jctx_init(wp_jctx *ctx, const char *file, wp_error *err)
 {
@@ -70,29 +72,43 @@ static void line_col(const char *text, size_t off, int *line, int *col)
     *col = c;
 }
 
-/* Offset of the first invalid UTF-8 sequence, or len if the text is valid. */
-static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+/* Offset of a "\u0000" escape inside a string, or len: cJSON would cut the string there,
+ * so "C1\u0000x" would silently become "C1". */
+static size_t escaped_nul_at(const char *s, size_t len)
 {
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        if (c < 0x80)
-            n = 0;
-        else if ((c & 0xE0) == 0xC0 && c >= 0xC2)
-            n = 1;
-        else if ((c & 0xF0) == 0xE0)
-            n = 2;
-        else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
-            n = 3;
-        else
+    for (size_t i = 0; i + 5 < len; i++) {
+        if (s[i] != '\\') continue;
+        if (s[i + 1] == 'u' && s[i + 2] == '0' && s[i + 3] == '0' && s[i + 4] == '0' &&
+            s[i + 5] == '0')
             return i;
-        if (n && i + n >= len) return i;
-        for (size_t k = 1; k <= n; k++)
-            if ((s[i + k] & 0xC0) != 0x80) return i;
-        i += n + 1;
+        i++; /* skip the escaped character: an escaped backslash before "u0000" is text */
     }
     return len;
+}
+
+/* True when the text ends inside a string: a file cut short there (cJSON reports the string's
+ * start, which would read as "malformed near" its first characters). */
+static bool ends_in_string(const char *s, size_t len)
+{
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        if (in && s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            in = !in;
+    }
+    return in;
+}
+
+/* cJSON allocates through these, so that running out of memory while parsing is told apart
+ * from malformed text (cJSON returns NULL for both). */
+static _Thread_local bool parse_out_of_memory;
+
+static void *parse_malloc(size_t size)
+{
+    void *p = wp_try_malloc(size);
+    if (!p) parse_out_of_memory = true;
+    return p;
 }
 
 cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *err)
@@ -102,9 +118,9 @@ cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *e
         (unsigned char)text[2] == 0xBF)
         skip = 3;
     int line, col;
-    size_t bad = utf8_invalid_at((const unsigned char *)text + skip, len - skip);
-    if (bad < len - skip) {
-        line_col(text, skip + bad, &line, &col);
+    size_t bad = skip + wp_utf8_valid_prefix((const unsigned char *)text + skip, len - skip);
+    if (bad < len) {
+        line_col(text, bad, &line, &col);
         wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col, "text is not valid UTF-8");
         return NULL;
     }
@@ -114,15 +130,32 @@ cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *e
         wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col, "malformed JSON: NUL byte");
         return NULL;
     }
+    size_t nul = escaped_nul_at(text, len);
+    if (nul < len) {
+        line_col(text, nul, &line, &col);
+        wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col,
+                     "\\u0000 (NUL) is not allowed in a string");
+        return NULL;
+    }
     /* cJSON wants the terminating NUL inside the length to accept the end of the text; the
      * caller's buffer is NUL-terminated (see the header). */
     const char *end = NULL;
+    cJSON_Hooks hooks = {parse_malloc, free};
+    cJSON_InitHooks(&hooks);
+    parse_out_of_memory = false;
     cJSON *root = cJSON_ParseWithLengthOpts(text + skip, len - skip + 1, &end, 1);
     if (root) return root;
+    if (parse_out_of_memory) {
+        wp_error_add(err, WP_ERR_INTERNAL, file, NULL, 0, 0, "out of memory while reading JSON");
+        return NULL;
+    }
     size_t off = end ? (size_t)(end - text) : skip;
     if (off > len) off = len;
     line_col(text, off, &line, &col);
-    if (off >= len) {
+    if (ends_in_string(text + skip, len - skip)) {
+        wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col,
+                     "malformed JSON: unexpected end of file inside the string that starts here");
+    } else if (off >= len) {
         wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col,
                      "malformed JSON: unexpected end of file");
     } else {

@@ -32,6 +32,11 @@ void *wp_malloc(size_t size)
     return p;
 }
 
+void *wp_try_malloc(size_t size)
+{
+    return injected_failure() ? NULL : malloc(size ? size : 1);
+}
+
 void *wp_calloc(size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size) out_of_memory(SIZE_MAX);

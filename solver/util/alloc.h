@@ -11,6 +11,9 @@
 
 void *wp_malloc(size_t size);
 void *wp_calloc(size_t count, size_t size);
+/* malloc that returns NULL on exhaustion (also under the test hook), for callers that report
+ * it as a status, such as the JSON parser. */
+void *wp_try_malloc(size_t size);
 void *wp_realloc(void *ptr, size_t size);
 /* realloc of count * size bytes, exiting cleanly if the product overflows. */
 void *wp_realloc_array(void *ptr, size_t count, size_t size);

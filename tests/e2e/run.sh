@@ -424,6 +424,30 @@ outputs)
     grep -q "does not exist" err && ! grep -q "open_house" err
     if ls | grep -q '\.tmp\.'; then exit 1; fi
     ;;
+csv-injection)
+    # ids a spreadsheet would run as formulas reach the planner's CSV as text (leading ')
+    python3 - "$src/scenarios/demo/someren.json" "$tmp/s.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+s["clients"] = s["clients"][:40]
+for i, c in enumerate(s["clients"][:4]):
+    c["id"] = ["=1+2", "+SUM(A1)", "-5", "@cmd"][i]
+for c in s["clients"]:
+    c.pop("helper", None)
+s["helpers"][0]["id"] = "=HELPER()"
+json.dump(s, open(sys.argv[2], "w"))
+PY
+    "$wijkplan" solve "$tmp/s.json" -o "$tmp/r.json" --csv "$tmp/r.csv" --waiting-list-csv "$tmp/w.csv" --iterations 200 --quiet
+    "$wijkplan" validate "$tmp/s.json" "$tmp/r.json" > /dev/null
+    python3 - "$tmp/r.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+cells = [c for r in rows[1:] for c in r]
+assert not [c for c in cells if c[:1] in ("=", "+", "@")], "a cell a spreadsheet would run"
+for guarded in ("'=1+2", "'+SUM(A1)", "'-5", "'@cmd"):  # every client is listed, served or not
+    assert guarded in cells, guarded
+PY
+    ;;
 idle-helper)
     # a helper absent on every day they are available can never work: a warning names them,
     # and the run goes on
