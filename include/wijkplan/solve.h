@@ -24,7 +24,14 @@ typedef struct wp_solve_options {
     bool construction_only;  /* stop after the first valid roster */
 } wp_solve_options;
 
+#define WP_MAX_THREADS 1024          /* more would only exhaust memory or the OpenMP runtime */
+#define WP_MAX_TIME_LIMIT_S 604800.0 /* a week */
+
 void wp_solve_options_default(wp_solve_options *o);
+
+/* Options within their ranges: threads 0..WP_MAX_THREADS, time limit in (0, a week],
+ * iterations not negative. Otherwise an input error naming the field. Every solve checks. */
+wp_status wp_solve_options_check(const wp_solve_options *o, wp_error *err);
 
 /* Solves the scenario under its own contracting. The roster is always valid: what cannot be
  * served is listed in roster->unassigned with the reason. */

@@ -120,11 +120,15 @@ int wp_args_parse(const wp_command_spec *spec, int argc, char **argv, const char
 
 int wp_cli_search_apply(const wp_cli_search *s, const char *command, wp_solve_options *o)
 {
-    if (!(s->time_limit > 0) || s->threads < 0 || s->iterations < 0 || s->seed < 0) {
-        fprintf(stderr,
-                "wijkplan %s: --time-limit must be positive; --threads, --iterations and "
-                "--seed must not be negative\n",
-                command);
+    const char *problem = NULL;
+    if (!(s->time_limit > 0 && s->time_limit <= WP_MAX_TIME_LIMIT_S))
+        problem = "--time-limit takes more than 0 and at most 604800 seconds (a week)";
+    else if (s->threads < 0 || s->threads > WP_MAX_THREADS)
+        problem = "--threads takes 0 (all cores) to 1024";
+    else if (s->iterations < 0 || s->seed < 0)
+        problem = "--iterations and --seed must not be negative";
+    if (problem) {
+        fprintf(stderr, "wijkplan %s: %s\n", command, problem);
         return 2;
     }
     o->seed = (unsigned long long)s->seed;

@@ -207,9 +207,11 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
                      wp_error *err)
 {
     const wp_model *m = &sc->model;
+    wp_status s = wp_solve_options_check(&o->solve, err);
+    if (s != WP_OK) return s;
     variant_run *runs = wp_calloc(MAX_VARIANTS, sizeof *runs);
     int n = 0;
-    wp_status s = parse_variants(m, o, runs, &n, err);
+    s = parse_variants(m, o, runs, &n, err);
     /* awards one at a time (GLPK), then the searches in parallel */
     for (int i = 0; i < n && s == WP_OK; i++) {
         if (!runs[i].v.max_districts) runs[i].v.max_districts = o->max_districts_per_provider;

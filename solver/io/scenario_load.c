@@ -84,6 +84,19 @@ static void read_skills(loader *L, const cJSON *obj, wp_skillset *out)
 
 /* ---- small typed values ------------------------------------------------------------------ */
 
+/* Ranges of the numbers a scenario may hold (README "Limits"): beyond them sums of times,
+ * distances and loads would overflow or lose all precision. Planar scenarios (benchmarks) use
+ * their own units, so their times may be larger than a real week. */
+#define MAX_COORDINATE 1e9
+#define MAX_LOAD 1e9
+#define MAX_PLANAR_MINUTES 1e7
+#define MAX_PLANAR_HOURS 1e6
+
+static double max_week_hours(const loader *L)
+{
+    return L->m->planar ? MAX_PLANAR_HOURS : 7 * 24;
+}
+
 static bool read_point(loader *L, const cJSON *obj, const char *key, bool required, double *x,
                        double *y)
 {
@@ -100,6 +113,10 @@ static bool read_point(loader *L, const cJSON *obj, const char *key, bool requir
     }
     if (!isfinite(a->valuedouble) || !isfinite(b->valuedouble)) {
         wp_jerr(&L->ctx, key, "coordinates must be finite numbers");
+        return false;
+    }
+    if (fabs(a->valuedouble) > MAX_COORDINATE || fabs(b->valuedouble) > MAX_COORDINATE) {
+        wp_jerr(&L->ctx, key, "coordinates must be between -1e9 and 1e9");
         return false;
     }
     *x = a->valuedouble;
@@ -297,15 +314,24 @@ static void read_helper(loader *L, const cJSON *it, int i)
     read_point(L, it, "home", true, &m->src_x[h->home], &m->src_y[h->home]);
     read_enum(L, it, "mode", mode_names, &h->mode);
     double v;
-    if (wp_jget_positive(&L->ctx, it, "hours_per_week", true, &v)) h->week_min = v * 60;
-    if (wp_jget_positive(&L->ctx, it, "max_hours_per_day", false, &v)) h->day_max_min = v * 60;
+    if (wp_jget_positive(&L->ctx, it, "hours_per_week", true, &v)) {
+        if (v > max_week_hours(L))
+            wp_jerr(&L->ctx, "hours_per_week", "%g hours is more than a week has", v);
+        h->week_min = v * 60;
+    }
+    if (wp_jget_positive(&L->ctx, it, "max_hours_per_day", false, &v)) {
+        if (v > (L->m->planar ? MAX_PLANAR_HOURS : 48))
+            wp_jerr(&L->ctx, "max_hours_per_day", "must be at most %g hours, not %g",
+                    L->m->planar ? MAX_PLANAR_HOURS : 48, v);
+        h->day_max_min = v * 60;
+    }
     long n;
     if (wp_jget_int(&L->ctx, it, "max_visits_per_day", false, 1, WP_UNLIMITED_VISITS, &n))
         h->max_visits_per_day = (int)n;
     read_enum(L, it, "qualification", product_names, &h->qualification);
     read_skills(L, it, &h->skills);
     read_availability(L, it, h);
-    wp_jget_number(&L->ctx, it, "capacity", false, 0, HUGE_VAL, &h->capacity);
+    wp_jget_number(&L->ctx, it, "capacity", false, 0, MAX_LOAD, &h->capacity);
     const cJSON *absent = wp_jget(&L->ctx, it, "absent", false);
     if (absent) {
         size_t mark = wp_jpath_key(&L->ctx, "absent");
@@ -399,8 +425,9 @@ static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
     if (wp_jget_number(&L->ctx, vj, "duration_min", true, -HUGE_VAL, HUGE_VAL, &dur)) {
         if (!duration_ok(L, dur))
             wp_jerr(&L->ctx, "duration_min", "must be greater than 0, not %g", dur);
-        else if (dur > 24 * 60 * 7 && !L->m->planar)
-            wp_jerr(&L->ctx, "duration_min", "%g minutes is longer than a week", dur);
+        else if (dur > (L->m->planar ? MAX_PLANAR_MINUTES : 24 * 60 * 7))
+            wp_jerr(&L->ctx, "duration_min", "%g minutes is longer than %s", dur,
+                    L->m->planar ? "1e7 minutes (planar scenarios)" : "a week");
         else
             v->duration = dur;
     }
@@ -425,7 +452,7 @@ static void read_explicit_visit(loader *L, const cJSON *vj, wp_visit_def *v,
         wp_jwindow(&L->ctx, win, true, &v->window);
         wp_jpath_pop(&L->ctx, mark);
     }
-    wp_jget_number(&L->ctx, vj, "load", false, 0, HUGE_VAL, &v->load);
+    wp_jget_number(&L->ctx, vj, "load", false, 0, MAX_LOAD, &v->load);
     read_pin(L, vj, v);
 }
 
@@ -475,7 +502,7 @@ static void read_client_visits(loader *L, const cJSON *it, wp_client_def *c,
     double h;
     long n = 1;
     if (!wp_jget_positive(&L->ctx, it, "hours_per_week", true, &h)) return;
-    if (h > 7 * 24) {
+    if (h > max_week_hours(L)) {
         wp_jerr(&L->ctx, "hours_per_week", "%g hours is more than a week has", h);
         return;
     }

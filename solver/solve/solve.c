@@ -205,10 +205,28 @@ wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_marke
     return WP_OK;
 }
 
+wp_status wp_solve_options_check(const wp_solve_options *o, wp_error *err)
+{
+    if (o->threads < 0 || o->threads > WP_MAX_THREADS)
+        return wp_error_add(err, WP_ERR_INPUT, NULL, "threads", 0, 0,
+                            "must be between 0 (all cores) and %d, not %d", WP_MAX_THREADS,
+                            o->threads);
+    if (!(o->time_limit_s > 0 && o->time_limit_s <= WP_MAX_TIME_LIMIT_S))
+        return wp_error_add(err, WP_ERR_INPUT, NULL, "time_limit_s", 0, 0,
+                            "must be more than 0 and at most %.0f seconds (a week), not %g",
+                            WP_MAX_TIME_LIMIT_S, o->time_limit_s);
+    if (o->iterations < 0)
+        return wp_error_add(err, WP_ERR_INPUT, NULL, "iterations", 0, 0,
+                            "must not be negative, not %lld", o->iterations);
+    return WP_OK;
+}
+
 wp_status wp_solve_variant(const wp_model *m, const wp_variant *v, const wp_solve_options *o,
                            wp_roster **out, wp_error *err)
 {
     *out = NULL;
+    wp_status checked = wp_solve_options_check(o, err);
+    if (checked != WP_OK) return checked;
     double t0 = wp_clock_now();
     wp_market mk;
     double bound;
