@@ -1,32 +1,39 @@
 /* wijkplan: the command-line program. Argument parsing only; the work is in the library. */
+#define _POSIX_C_SOURCE 200809L /* sigaction */
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <wijkplan/error.h>
 #include <wijkplan/version.h>
 
 #include "cli/commands.h"
 #include "util/fileio.h"
+#include "util/interrupt.h"
 
 typedef struct command {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
+    bool searches; /* a first SIGINT/SIGTERM stops the search and keeps its best roster */
 } command;
 
 static const command commands[] = {
-    {"solve", wp_cmd_solve, "plan a weekly roster for a scenario"},
+    {"solve", wp_cmd_solve, "plan a weekly roster for a scenario", true},
     {"repair", wp_cmd_repair,
-     "plan next week from this week's roster, changing as little as possible"},
-    {"recommend", wp_cmd_recommend, "at intake: who could take this client, and when"},
-    {"validate", wp_cmd_validate, "check a roster against its scenario, rule by rule"},
+     "plan next week from this week's roster, changing as little as possible", true},
+    {"recommend", wp_cmd_recommend, "at intake: who could take this client, and when", false},
+    {"validate", wp_cmd_validate, "check a roster against its scenario, rule by rule", false},
     {"import", wp_cmd_import,
-     "make a scenario from spreadsheets (csv) or benchmarks (solomon, convrp)"},
-    {"generate", wp_cmd_generate, "generate a municipality scenario from Dutch district data"},
-    {"compare", wp_cmd_compare, "solve contracting variants side by side"},
-    {"report", wp_cmd_report, "write a self-contained HTML report of a comparison"},
+     "make a scenario from spreadsheets (csv) or benchmarks (solomon, convrp)", false},
+    {"generate", wp_cmd_generate, "generate a municipality scenario from Dutch district data",
+     false},
+    {"compare", wp_cmd_compare, "solve contracting variants side by side", true},
+    {"report", wp_cmd_report, "write a self-contained HTML report of a comparison", false},
     {"export", wp_cmd_export,
-     "export GeoJSON (districts, clients, routes) or a subset of districts"},
-    {"kpi", wp_cmd_kpi, "print a roster's KPIs, in total or for some districts"},
+     "export agendas (iCal, printable weeks), GeoJSON, or a subset of districts", false},
+    {"kpi", wp_cmd_kpi, "print a roster's KPIs, in total or for some districts", false},
 };
 
 static void usage(FILE *out)
@@ -41,13 +48,46 @@ static void usage(FILE *out)
                  "failure, 4 projection error\n");
 }
 
+/* Signals. A searching command's first SIGINT or SIGTERM asks the search to stop (its best
+ * roster is written, exit 128 + the signal); any other, or a second one, removes the run's
+ * temporary files and exits at once. Only async-signal-safe calls here. */
+static volatile sig_atomic_t signals_seen;
+static bool graceful;
+
+static void on_signal(int signo)
+{
+    if (graceful && signals_seen++ == 0) {
+        wp_interrupt_request(signo);
+        static const char msg[] = "\nwijkplan: interrupted: stopping the search and writing the "
+                                  "best roster so far (again to abort)\n";
+        if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) { /* nothing to do */
+        }
+        return;
+    }
+    wp_outputs_remove_staged();
+    _exit(128 + signo);
+}
+
+static void install_signal_handlers(bool searches)
+{
+    graceful = searches;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
 /* Runs one command with its outputs all or nothing: what it wrote replaces the targets only
  * when it succeeds (or was interrupted after writing its best roster); otherwise every file it
  * wrote is removed and every existing file stays as it was. */
 static int run(const command *c, int argc, char **argv)
 {
     wp_outputs_begin();
+    install_signal_handlers(c->searches);
     int rc = c->run(argc, argv);
+    if (rc == 0 && wp_interrupted()) rc = 128 + wp_interrupt_signal();
     if (rc == 0 || rc == WP_EXIT_INTERRUPTED_INT || rc == WP_EXIT_INTERRUPTED_TERM) {
         wp_error err;
         wp_error_init(&err);

@@ -7,6 +7,7 @@
 
 #include "search/recreate.h"
 #include "util/alloc.h"
+#include "util/interrupt.h"
 #include "util/clock.h"
 
 static const wp_ruin_operator *const ruins[WP_RUIN_OPS] = {
@@ -154,7 +155,7 @@ long wp_alns_run(wp_alns *a, long n, double from, double to, const wp_alns_param
         double progress = 0;
         if (time_based || (i & 15) == 0) {
             double now = wp_clock_now();
-            if (now >= par->deadline) return i;
+            if (now >= par->deadline || wp_interrupted()) return i;
             if (time_based) progress = span > 0 ? (now - start) / span : 1;
         }
         if (!time_based) progress = from + (to - from) * (double)i / (double)(n > 0 ? n : 1);

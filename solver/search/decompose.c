@@ -21,6 +21,7 @@
 #include "search/engine.h"
 #include "search/insert.h"
 #include "util/alloc.h"
+#include "util/interrupt.h"
 #include "util/keyed.h"
 #include "util/clock.h"
 
@@ -287,7 +288,7 @@ static void cluster_finished(plan_ctx *x)
 static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc, const int *helpers,
                          int nh, cluster_result *out)
 {
-    if (wp_clock_now() >= x->round_end) {
+    if (wp_clock_now() >= x->round_end || wp_interrupted()) {
         out->skipped = true;
         cluster_finished(x);
         return;
@@ -479,7 +480,7 @@ void wp_decompose_improve(const wp_instance *p, wp_sol *sol, const wp_search_par
     stats->stopped_by = "iterations";
     for (int round = 0; round < rounds; round++) {
         double seconds = total * share[round];
-        if (wp_clock_now() + seconds > sp->deadline) break;
+        if (wp_clock_now() + seconds > sp->deadline || wp_interrupted()) break;
         run_round(sol, sp, round, seconds, share[round], stats);
     }
     /* whoever is still unserved may take any candidate helper */

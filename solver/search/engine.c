@@ -24,6 +24,7 @@
 #include "search/ls.h"
 #include "search/solution.h"
 #include "util/alloc.h"
+#include "util/interrupt.h"
 #include "util/clock.h"
 
 void wp_search_params_default(wp_search_params *p)
@@ -159,7 +160,7 @@ static bool run_epochs(run *r, long long until, double until_time, int enough)
         r->stats->iterations = total;
         report(r->pr, &r->t[best_thread(r->t, r->nt)].best, total, false);
         for (int i = 0; i < r->nt; i++) r->cut |= r->ran[i] < n;
-        if (r->cut || wp_clock_now() >= r->par.deadline) {
+        if (r->cut || wp_clock_now() >= r->par.deadline || wp_interrupted()) {
             r->cut = true;
             return false;
         }
@@ -319,12 +320,14 @@ void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_par
     stats->iterations = 0;
     stats->stopped_by = "construction";
     report(&pr, &sol, 0, false);
-    if (!rp.construction_only && prob.n_visits > 0 && wp_clock_now() < rp.deadline) {
+    if (!rp.construction_only && prob.n_visits > 0 && wp_clock_now() < rp.deadline &&
+        !wp_interrupted()) {
         if (wp_decompose_wanted(&prob))
             wp_decompose_improve(&prob, &sol, &rp, stats);
         else
             wp_search_improve(&prob, &sol, &rp, stats, rp.progress);
     }
+    if (wp_interrupted()) stats->stopped_by = "interrupted"; /* SIGINT or SIGTERM */
     stats->best_cost = wp_sol_cost(&sol);
     if (wp_clock_now() - sp->start_time > 1.0) report(&pr, &sol, stats->iterations, true);
     wp_extract_roster(&sol, out);

@@ -448,6 +448,35 @@ for guarded in ("'=1+2", "'+SUM(A1)", "'-5", "'@cmd"):  # every client is listed
     assert guarded in cells, guarded
 PY
     ;;
+interrupt)
+    # Ctrl-C during a long search: the best roster so far, valid, stopped_by "interrupted",
+    # exit 130; a second signal aborts at once and leaves the old file and no temporary files
+    "$wijkplan" generate --municipality Utrecht --clients 3000 --seed 1 -o "$tmp/s.json" 2>/dev/null
+    "$wijkplan" solve "$tmp/s.json" -o "$tmp/r.json" --time-limit 120 --threads 2 --quiet &
+    pid=$!
+    sleep 4
+    kill -INT $pid
+    set +e
+    wait $pid
+    rc=$?
+    set -e
+    [ "$rc" = 130 ]
+    "$wijkplan" validate "$tmp/s.json" "$tmp/r.json" > /dev/null
+    python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['solver']['stopped_by'] == 'interrupted'" "$tmp/r.json"
+    echo keep > "$tmp/r2.json"
+    "$wijkplan" solve "$tmp/s.json" -o "$tmp/r2.json" --time-limit 120 --threads 2 --quiet &
+    pid=$!
+    sleep 3
+    kill -TERM $pid
+    kill -INT $pid
+    set +e
+    wait $pid
+    rc=$?
+    set -e
+    [ "$rc" = 130 ] || [ "$rc" = 143 ]
+    [ "$(cat "$tmp/r2.json")" = keep ]
+    if ls "$tmp" | grep -q '\.tmp\.'; then exit 1; fi
+    ;;
 idle-helper)
     # a helper absent on every day they are available can never work: a warning names them,
     # and the run goes on
