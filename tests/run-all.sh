@@ -15,3 +15,7 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DWP_WERROR=ON -DWP_SANITIZE=O
 cmake --build build-asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure -j "$jobs" --timeout 600
+
+# Fuzzing: every libFuzzer harness for 15 s from the committed corpus (tests/fuzz/run.sh 3600
+# fuzzes an hour each); the corpus itself was replayed by ctest above.
+tests/fuzz/run.sh 15

@@ -1,7 +1,8 @@
-/* PROJ wrapper: CRS checks and batch transformation to RD New or UTM. */
+/* PROJ wrapper: CRS checks and batch transformation to RD New or UTM, set up once per CRS pair. */
 #include "geo/project.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <proj.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,53 @@
 struct wp_projector {
     PJ_CONTEXT *ctx;
     PJ *pj;
+    int cached; /* index in the cache below, or -1: owned */
 };
+
+/* PROJ's set-up (its database, the transformation's pipeline) costs milliseconds per
+ * transformation, more than loading a small scenario; loading the same kind of scenario again
+ * (tests, fuzzing, a compare's variants) reuses it. A projector is used by one thread at a time;
+ * the cache itself is guarded. Entries live until the process ends. */
+#define CACHE_SLOTS 8
+typedef struct cached_projector {
+    char from[64], to[32];
+    wp_projector p;
+    bool in_use;
+} cached_projector;
+static cached_projector cache[CACHE_SLOTS];
+static int cache_used;
+
+/* A free cached projector from `from` to `to`, now in use; NULL if none. */
+static wp_projector *cache_take(const char *from, const char *to)
+{
+    wp_projector *found = NULL;
+#pragma omp critical(wp_proj_cache)
+    for (int i = 0; i < cache_used && !found; i++)
+        if (!cache[i].in_use && strcmp(cache[i].from, from) == 0 && strcmp(cache[i].to, to) == 0) {
+            cache[i].in_use = true;
+            found = &cache[i].p;
+        }
+    return found;
+}
+
+/* Keeps a new projector in the cache when there is room (it is then in use). */
+static wp_projector *cache_put(const char *from, const char *to, PJ_CONTEXT *ctx, PJ *pj)
+{
+    wp_projector *kept = NULL;
+    if (strlen(from) < sizeof cache[0].from && strlen(to) < sizeof cache[0].to) {
+#pragma omp critical(wp_proj_cache)
+        if (cache_used < CACHE_SLOTS) {
+            cached_projector *c = &cache[cache_used];
+            snprintf(c->from, sizeof c->from, "%s", from);
+            snprintf(c->to, sizeof c->to, "%s", to);
+            c->p = (wp_projector){ctx, pj, cache_used};
+            c->in_use = true;
+            kept = &c->p;
+            cache_used++;
+        }
+    }
+    return kept;
+}
 
 static PJ_CONTEXT *quiet_context(void)
 {
@@ -39,37 +86,67 @@ static bool is_crs_type(PJ_TYPE t)
     }
 }
 
+/* What PROJ says of a CRS string (a CRS at all, geographic), asked once per string. */
+typedef struct crs_facts {
+    char name[64];
+    bool known, crs, geographic;
+} crs_facts;
+
+static crs_facts ask_proj(const char *crs)
+{
+    crs_facts f = {{0}, false, false, false};
+    PJ_CONTEXT *ctx = quiet_context();
+    if (!ctx) return f;
+    f.known = true;
+    PJ *pj = proj_create(ctx, crs);
+    if (pj) {
+        PJ_TYPE t = proj_get_type(pj);
+        f.crs = is_crs_type(t);
+        f.geographic = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+        proj_destroy(pj);
+    }
+    proj_context_destroy(ctx);
+    return f;
+}
+
+static crs_facts facts_of(const char *crs)
+{
+    static crs_facts known[16];
+    static int n_known;
+    crs_facts f = {{0}, false, false, false};
+    bool found = false;
+#pragma omp critical(wp_proj_cache)
+    for (int i = 0; i < n_known && !found; i++)
+        if (strcmp(known[i].name, crs) == 0) f = known[i], found = true;
+    if (found) return f;
+    f = ask_proj(crs);
+    if (f.known && strlen(crs) < sizeof f.name) {
+        snprintf(f.name, sizeof f.name, "%s", crs);
+#pragma omp critical(wp_proj_cache)
+        if (n_known < 16) known[n_known++] = f;
+    }
+    return f;
+}
+
 wp_status wp_crs_check(const char *crs, const char *file, const char *path, wp_error *err)
 {
-    PJ_CONTEXT *ctx = quiet_context();
-    if (!ctx) return wp_error_add(err, WP_ERR_PROJECTION, file, path, 0, 0, "PROJ unavailable");
-    PJ *pj = proj_create(ctx, crs);
-    bool ok = pj && is_crs_type(proj_get_type(pj));
-    if (pj) proj_destroy(pj);
-    proj_context_destroy(ctx);
-    if (ok) return WP_OK;
+    crs_facts f = facts_of(crs);
+    if (!f.known) return wp_error_add(err, WP_ERR_PROJECTION, file, path, 0, 0, "PROJ unavailable");
+    if (f.crs) return WP_OK;
     return wp_error_add(err, WP_ERR_INPUT, file, path, 0, 0, "\"%s\" is not a CRS that PROJ knows",
                         crs);
 }
 
 bool wp_crs_is_geographic(const char *crs)
 {
-    PJ_CONTEXT *ctx = quiet_context();
-    PJ *pj = ctx ? proj_create(ctx, crs) : NULL;
-    bool geo = false;
-    if (pj) {
-        PJ_TYPE t = proj_get_type(pj);
-        geo = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS;
-        proj_destroy(pj);
-    }
-    if (ctx) proj_context_destroy(ctx);
-    return geo;
+    return facts_of(crs).geographic;
 }
 
 wp_status wp_projector_create_to(const char *crs, const char *target, wp_projector **out,
                                  wp_error *err)
 {
-    *out = NULL;
+    *out = cache_take(crs, target);
+    if (*out) return WP_OK;
     PJ_CONTEXT *ctx = quiet_context();
     if (!ctx) return wp_error_add(err, WP_ERR_PROJECTION, NULL, NULL, 0, 0, "PROJ unavailable");
     PJ *raw = proj_create_crs_to_crs(ctx, crs, target, NULL);
@@ -80,9 +157,10 @@ wp_status wp_projector_create_to(const char *crs, const char *target, wp_project
         return wp_error_add(err, WP_ERR_PROJECTION, NULL, "crs", 0, 0,
                             "PROJ cannot transform from \"%s\" to \"%s\"", crs, target);
     }
+    *out = cache_put(crs, target, ctx, pj);
+    if (*out) return WP_OK;
     wp_projector *p = wp_malloc(sizeof *p);
-    p->ctx = ctx;
-    p->pj = pj;
+    *p = (wp_projector){ctx, pj, -1};
     *out = p;
     return WP_OK;
 }
@@ -136,6 +214,11 @@ size_t wp_project_points(wp_projector *p, double *x, double *y, size_t n)
 void wp_projector_free(wp_projector *p)
 {
     if (!p) return;
+    if (p->cached >= 0) {
+#pragma omp critical(wp_proj_cache)
+        cache[p->cached].in_use = false;
+        return;
+    }
     proj_destroy(p->pj);
     proj_context_destroy(p->ctx);
     free(p);
