@@ -3,12 +3,15 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <wijkplan/error.h>
 #include <wijkplan/version.h>
 
 #include "cli/commands.h"
+#include "geo/project.h"
+#include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/interrupt.h"
 
@@ -99,8 +102,31 @@ static int run(const command *c, int argc, char **argv)
     return rc;
 }
 
+/* exit() from deep inside (out of memory) must not leave the run's temporary files. */
+static void remove_staged_at_exit(void)
+{
+    wp_outputs_abort(); /* a no-op once the run was committed or aborted */
+}
+
+#ifdef WP_FAULT_INJECTION
+/* Test builds: WP_FAIL_ALLOC, WP_FAIL_WRITE, WP_FAIL_PROJ=N make the Nth allocation, output
+ * write or PROJ call fail (tests/cli/fault_sweep.sh sweeps N). */
+static void inject_faults(void)
+{
+    const char *a = getenv("WP_FAIL_ALLOC"), *w = getenv("WP_FAIL_WRITE"),
+               *p = getenv("WP_FAIL_PROJ");
+    if (a) wp_alloc_fail_after(atol(a));
+    if (w) wp_file_fail_after(atol(w));
+    if (p) wp_proj_fail_after(atol(p));
+}
+#endif
+
 int main(int argc, char **argv)
 {
+    atexit(remove_staged_at_exit);
+#ifdef WP_FAULT_INJECTION
+    inject_faults();
+#endif
     if (argc < 2) {
         usage(stderr);
         return 2;

@@ -29,6 +29,18 @@ typedef struct cached_projector {
 static cached_projector cache[CACHE_SLOTS];
 static int cache_used;
 
+static long proj_fail_countdown; /* test hook: the Nth PROJ set-up or transformation fails */
+
+void wp_proj_fail_after(long n)
+{
+    proj_fail_countdown = n;
+}
+
+static bool injected_proj_failure(void)
+{
+    return proj_fail_countdown > 0 && --proj_fail_countdown == 0;
+}
+
 /* A free cached projector from `from` to `to`, now in use; NULL if none. */
 static wp_projector *cache_take(const char *from, const char *to)
 {
@@ -145,6 +157,9 @@ bool wp_crs_is_geographic(const char *crs)
 wp_status wp_projector_create_to(const char *crs, const char *target, wp_projector **out,
                                  wp_error *err)
 {
+    if (injected_proj_failure())
+        return wp_error_add(err, WP_ERR_PROJECTION, NULL, "crs", 0, 0,
+                            "PROJ cannot transform from \"%s\" to \"%s\"", crs, target);
     *out = cache_take(crs, target);
     if (*out) return WP_OK;
     PJ_CONTEXT *ctx = quiet_context();
@@ -204,7 +219,7 @@ wp_status wp_projector_create(const char *crs, const double *x, const double *y,
 
 size_t wp_project_points(wp_projector *p, double *x, double *y, size_t n)
 {
-    if (n == 0) return 0;
+    if (n == 0 || injected_proj_failure()) return 0;
     proj_trans_generic(p->pj, PJ_FWD, x, sizeof *x, n, y, sizeof *y, n, NULL, 0, 0, NULL, 0, 0);
     for (size_t i = 0; i < n; i++)
         if (!isfinite(x[i]) || !isfinite(y[i]) || fabs(x[i]) > 1e15 || fabs(y[i]) > 1e15) return i;

@@ -31,4 +31,7 @@ size_t wp_project_points(wp_projector *p, double *x, double *y, size_t n);
 
 void wp_projector_free(wp_projector *p);
 
+/* Test hook: the Nth projector set-up or wp_project_points call from now on fails (0: none). */
+void wp_proj_fail_after(long n);
+
 #endif

@@ -107,7 +107,9 @@ cJSON *wp_kpi_to_json(const wp_kpi *k)
     cJSON *o = cJSON_CreateObject();
 #define X(name, type) cJSON_AddNumberToObject(o, #name, (double)k->name);
     KPI_FIELDS(X)
-    if (k->repair) REPAIR_KPI_FIELDS(X)
+    if (k->repair) {
+        REPAIR_KPI_FIELDS(X) /* braces: the macro is several statements */
+    }
 #undef X
     return o;
 }

@@ -9,6 +9,7 @@
 
 #include "geo/project.h"
 #include "io/roster_json.h"
+#include "kpi/kpi.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
@@ -57,32 +58,122 @@ static cJSON *geometry(const char *type)
     return g;
 }
 
-static void add_districts(cJSON *features, const wp_model *m, const to_lonlat *t)
+/* Twice the signed area of a ring of [lon, lat] positions: > 0 counter-clockwise. */
+static double ring_area2(const cJSON *ring)
+{
+    double a = 0;
+    for (const cJSON *p = ring->child; p && p->next; p = p->next) {
+        const cJSON *q = p->next;
+        a += p->child->valuedouble * q->child->next->valuedouble -
+             q->child->valuedouble * p->child->next->valuedouble;
+    }
+    return a;
+}
+
+/* RFC 7946 section 3.1.6: exterior rings counter-clockwise, holes clockwise. */
+static cJSON *oriented(cJSON *ring, bool exterior)
+{
+    double a = ring_area2(ring);
+    if (a == 0 || (a > 0) == exterior) return ring;
+    cJSON *reversed = cJSON_CreateArray();
+    cJSON *p;
+    while ((p = cJSON_DetachItemFromArray(ring, 0))) cJSON_InsertItemInArray(reversed, 0, p);
+    cJSON_Delete(ring);
+    return reversed;
+}
+
+static cJSON *district_geometry(const wp_district_def *d, const to_lonlat *t)
+{
+    cJSON *g = geometry("MultiPolygon");
+    cJSON *polys = cJSON_AddArrayToObject(g, "coordinates");
+    for (int p = 0; p < d->n_polys; p++) {
+        cJSON *rings = cJSON_CreateArray();
+        for (int r = d->poly_start[p]; r < d->poly_start[p + 1]; r++) {
+            cJSON *ring = cJSON_CreateArray();
+            for (int k = d->ring_start[r]; k < d->ring_start[r + 1]; k++)
+                cJSON_AddItemToArray(ring, point(t, d->lon[k], d->lat[k]));
+            cJSON_AddItemToArray(rings, oriented(ring, r == d->poly_start[p]));
+        }
+        cJSON_AddItemToArray(polys, rings);
+    }
+    return g;
+}
+
+/* The district's KPIs of the roster as flat properties, so that QGIS can colour by them. */
+static void add_district_kpis(cJSON *props, const wp_model *m, const wp_roster *r, int d)
+{
+    wp_kpi k;
+    wp_kpi_compute(m, r, d, &k);
+    cJSON *j = wp_kpi_to_json(&k);
+    cJSON *it;
+    while ((it = cJSON_DetachItemFromArray(j, 0))) {
+        const char *key = it->string;
+        if (strcmp(key, "objective") == 0) { /* not a district figure a reader can use */
+            cJSON_Delete(it);
+            continue;
+        }
+        cJSON_AddItemToObject(props, key, cJSON_CreateNumber(it->valuedouble));
+        cJSON_Delete(it);
+    }
+    cJSON_Delete(j);
+    cJSON_AddNumberToObject(props, "hhi", wp_kpi_hhi(m, r, d));
+}
+
+static void add_districts(cJSON *features, const wp_model *m, const wp_roster *r,
+                          const to_lonlat *t)
 {
     for (int i = 0; i < m->n_districts; i++) {
         const wp_district_def *d = &m->districts[i];
-        cJSON *g = geometry("MultiPolygon");
-        cJSON *polys = cJSON_AddArrayToObject(g, "coordinates");
-        for (int p = 0; p < d->n_polys; p++) {
-            cJSON *rings = cJSON_CreateArray();
-            for (int r = d->poly_start[p]; r < d->poly_start[p + 1]; r++) {
-                cJSON *ring = cJSON_CreateArray();
-                for (int k = d->ring_start[r]; k < d->ring_start[r + 1]; k++)
-                    cJSON_AddItemToArray(ring, point(t, d->lon[k], d->lat[k]));
-                cJSON_AddItemToArray(rings, ring);
-            }
-            cJSON_AddItemToArray(polys, rings);
-        }
-        cJSON *f = feature("district", g);
+        cJSON *f = feature("district", district_geometry(d, t));
         cJSON *props = cJSON_GetObjectItem(f, "properties");
         cJSON_AddStringToObject(props, "id", d->id);
         if (d->name) cJSON_AddStringToObject(props, "name", d->name);
+        if (r) add_district_kpis(props, m, r, i);
         cJSON_AddItemToArray(features, f);
     }
 }
 
-static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t, const int *served,
-                       const char **assigned)
+/* What the roster says of each client and helper, by scenario index. */
+typedef struct roster_facts {
+    int *served;            /* visits planned */
+    const char **assigned;  /* the helper of its last routed visit */
+    signed char *pair_kept; /* -1: no assignment in the roster */
+    const char **reason;    /* why its first unassigned visit is unassigned */
+    int *helper_provider;   /* after any staff transfer */
+} roster_facts;
+
+static void facts_init(roster_facts *x, const wp_model *m, const wp_roster *r)
+{
+    memset(x, 0, sizeof *x);
+    if (!r) return;
+    size_t nc = (size_t)m->n_clients + 1;
+    x->served = wp_calloc(nc, sizeof *x->served);
+    x->assigned = wp_calloc(nc, sizeof *x->assigned);
+    x->pair_kept = wp_malloc(nc);
+    memset(x->pair_kept, -1, nc);
+    x->reason = wp_calloc(nc, sizeof *x->reason);
+    for (size_t i = 0; i < r->n_assignments; i++) {
+        int c = wp_strmap_get(&m->client_ids, r->assignments[i].client);
+        if (c >= 0) x->pair_kept[c] = r->assignments[i].pair_kept;
+    }
+    for (size_t i = r->n_unassigned; i-- > 0;) { /* the first one wins */
+        int c = wp_strmap_get(&m->client_ids, r->unassigned[i].client);
+        if (c >= 0) x->reason[c] = r->unassigned[i].reason;
+    }
+    x->helper_provider = wp_kpi_helper_providers(m, r);
+}
+
+static void facts_free(roster_facts *x)
+{
+    free(x->served);
+    free(x->assigned);
+    free(x->pair_kept);
+    free(x->reason);
+    free(x->helper_provider);
+}
+
+static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t,
+                       const roster_facts *x)
 {
     for (int c = 0; c < m->n_clients; c++) {
         const wp_client_def *cl = &m->clients[c];
@@ -101,9 +192,11 @@ static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t, c
         cJSON_AddStringToObject(props, "product", wp_product_name(cl->product));
         cJSON_AddNumberToObject(props, "priority", cl->priority);
         cJSON_AddNumberToObject(props, "visits", cl->n_visits);
-        if (served) {
-            cJSON_AddNumberToObject(props, "visits_planned", served[c]);
-            if (assigned[c]) cJSON_AddStringToObject(props, "helper", assigned[c]);
+        if (x->served) {
+            cJSON_AddNumberToObject(props, "visits_planned", x->served[c]);
+            if (x->assigned[c]) cJSON_AddStringToObject(props, "helper", x->assigned[c]);
+            if (x->pair_kept[c] >= 0) cJSON_AddBoolToObject(props, "pair_kept", x->pair_kept[c]);
+            if (x->reason[c]) cJSON_AddStringToObject(props, "reason", x->reason[c]);
         }
         cJSON_AddItemToArray(features, f);
     }
@@ -114,7 +207,10 @@ static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t, c
         cJSON *f = feature("helper", g);
         cJSON *props = cJSON_GetObjectItem(f, "properties");
         cJSON_AddStringToObject(props, "id", hd->id);
-        cJSON_AddStringToObject(props, "provider", m->providers[hd->provider].id);
+        int pr = x->helper_provider ? x->helper_provider[h] : hd->provider;
+        cJSON_AddStringToObject(props, "provider", m->providers[pr].id);
+        if (pr != hd->provider)
+            cJSON_AddStringToObject(props, "provider_before", m->providers[hd->provider].id);
         cJSON_AddStringToObject(props, "mode", wp_mode_name(hd->mode));
         cJSON_AddNumberToObject(props, "hours_per_week", hd->week_min / 60);
         cJSON_AddItemToArray(features, f);
@@ -122,7 +218,7 @@ static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t, c
 }
 
 static void add_routes(cJSON *features, const wp_model *m, const wp_roster *r, const to_lonlat *t,
-                       int *served, const char **assigned)
+                       roster_facts *x)
 {
     for (size_t i = 0; i < r->n_routes; i++) {
         const wp_roster_route *rt = &r->routes[i];
@@ -137,8 +233,8 @@ static void add_routes(cJSON *features, const wp_model *m, const wp_roster *r, c
             if (c < 0) continue;
             int loc = m->clients[c].location;
             cJSON_AddItemToArray(line, point(t, m->src_x[loc], m->src_y[loc]));
-            served[c]++;
-            assigned[c] = rt->helper;
+            x->served[c]++;
+            x->assigned[c] = rt->helper;
         }
         cJSON_AddItemToArray(line, point(t, m->src_x[home], m->src_y[home]));
         cJSON *f = feature("route", g);
@@ -172,19 +268,18 @@ wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "type", "FeatureCollection");
     cJSON *features = cJSON_AddArrayToObject(doc, "features");
-    add_districts(features, m, &areas);
-    int *served = r ? wp_calloc((size_t)m->n_clients + 1, sizeof *served) : NULL;
-    const char **assigned = r ? wp_calloc((size_t)m->n_clients + 1, sizeof *assigned) : NULL;
+    add_districts(features, m, r, &areas);
+    roster_facts facts;
+    facts_init(&facts, m, r);
     cJSON *route_features = cJSON_CreateArray();
-    if (r) add_routes(route_features, m, r, &points, served, assigned);
-    add_people(features, m, &points, served, assigned);
+    if (r) add_routes(route_features, m, r, &points, &facts);
+    add_people(features, m, &points, &facts);
     cJSON *f;
     while ((f = cJSON_DetachItemFromArray(route_features, 0))) cJSON_AddItemToArray(features, f);
     cJSON_Delete(route_features);
     st = wp_json_write_file(doc, out_path, err);
     cJSON_Delete(doc);
-    free(served);
-    free(assigned);
+    facts_free(&facts);
     wp_projector_free(points.pj);
     wp_projector_free(areas.pj);
     return st;

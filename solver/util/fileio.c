@@ -127,6 +127,18 @@ static void stage(char *tmp, char *target)
     run.n++; /* after the entry is whole: a signal handler may read it */
 }
 
+static long write_fail_countdown; /* test hook: the Nth write fails as if the disk were full */
+
+void wp_file_fail_after(long n)
+{
+    write_fail_countdown = n;
+}
+
+static bool injected_write_failure(void)
+{
+    return write_fail_countdown > 0 && --write_fail_countdown == 0;
+}
+
 wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, wp_error *err)
 {
     char *target = output_target(path, err);
@@ -143,6 +155,7 @@ wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, w
     int ok = fwrite(data, 1, len, f) == len;
     ok = (fflush(f) == 0) && ok;
     ok = (fclose(f) == 0) && ok;
+    if (ok && injected_write_failure()) ok = 0, errno = ENOSPC;
     if (ok && run.active) {
         stage(tmp, target);
         return WP_OK;

@@ -33,6 +33,9 @@ void wp_file_discard(const char *path);
 /* Creates a directory unless it exists; inside a run, an abort removes it again. */
 wp_status wp_dir_create(const char *dir, wp_error *err);
 
+/* Test hook: the Nth wp_file_write_atomic from now on fails as if the disk were full (0: none). */
+void wp_file_fail_after(long n);
+
 /* The directory part of `path` ("." when there is none). Caller frees. */
 char *wp_path_dirname(const char *path);
 /* `rel` resolved against directory `base` unless it is absolute. Caller frees. */

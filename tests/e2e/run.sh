@@ -477,6 +477,33 @@ interrupt)
     [ "$(cat "$tmp/r2.json")" = keep ]
     if ls "$tmp" | grep -q '\.tmp\.'; then exit 1; fi
     ;;
+geojson)
+    # GeoJSON for QGIS: exterior rings counter-clockwise and holes clockwise (RFC 7946 3.1.6),
+    # districts carry the roster's district KPIs (summing to the roster's), clients pair_kept and
+    # the reason when unserved; a plain roster has no repair KPIs
+    demo="$src/scenarios/demo/someren.json"
+    "$wijkplan" solve "$demo" -o "$tmp/r.json" --iterations 300 --quiet
+    "$wijkplan" export geojson "$demo" "$tmp/r.json" -o "$tmp/g.geojson" 2>/dev/null
+    python3 - "$tmp/g.geojson" "$tmp/r.json" <<'PY'
+import json, sys
+g, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+def area(ring):
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:]))
+districts = [f for f in g["features"] if f["properties"]["kind"] == "district"]
+assert districts
+for f in districts:
+    for poly in f["geometry"]["coordinates"]:
+        assert area(poly[0]) > 0 and all(area(h) < 0 for h in poly[1:]), f["properties"]["id"]
+for key in ("clients", "visits_served", "pairs_kept", "travel_km"):
+    total = sum(f["properties"][key] for f in districts)
+    assert abs(total - r["kpi"][key]) < 1e-6 * max(1, r["kpi"][key]), (key, total, r["kpi"][key])
+clients = [f["properties"] for f in g["features"] if f["properties"]["kind"] == "client"]
+waiting = {u["client"] for u in r["unassigned"]}
+assert all("pair_kept" in c for c in clients)
+assert all(("reason" in c) == (c["id"] in waiting) for c in clients)
+assert "visits_unchanged" not in r["kpi"] and "visits_with_previous" not in r["kpi"]
+PY
+    ;;
 idle-helper)
     # a helper absent on every day they are available can never work: a warning names them,
     # and the run goes on
