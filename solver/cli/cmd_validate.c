@@ -94,6 +94,9 @@ int wp_cmd_validate(int argc, char **argv)
         wp_scenario_free(sc);
         return rc;
     }
+    /* a roster of a comparison records its variant's contracting: check it under that, unless
+     * --variant says otherwise */
+    if (!o.variant && r->contracting) o.variant = r->contracting;
     wp_error err;
     wp_error_init(&err);
     wp_validation v;

@@ -59,7 +59,8 @@ typedef struct checker {
     wp_validation *out;
     double tol;
     int contract_model;
-    int k; /* per_district: providers per district */
+    int k;             /* per_district: providers per district */
+    int max_districts; /* per_district:k:m: most districts one provider wins (0: no limit) */
     bool staff_transfer;
     bool pairs_continue;  /* per_district: a fixed pair may go on across the award */
     int *helper_provider; /* after the roster's transfers */
@@ -151,14 +152,23 @@ static void check_awards(checker *c)
                 }
             }
         } else {
+            /* with a cap on districts per provider, fewer may be left for a district */
             int want = c->k < P ? c->k : P;
-            if ((int)a->n_providers != want)
-                violation(c->out, "awards.%s: %zu providers, expected %d per district", a->district,
-                          a->n_providers, want);
+            if (c->max_districts > 0 ? (int)a->n_providers > want : (int)a->n_providers != want)
+                violation(c->out, "awards.%s: %zu providers, expected %s%d per district",
+                          a->district, a->n_providers, c->max_districts > 0 ? "at most " : "",
+                          want);
         }
     }
     for (int d = 0; d < D; d++)
         if (!listed[d]) violation(c->out, "awards: district %s has no award", m->districts[d].id);
+    for (int p = 0; p < P && c->max_districts > 0; p++) {
+        int won = 0;
+        for (int d = 0; d < D; d++) won += c->award[d * P + p];
+        if (won > c->max_districts)
+            violation(c->out, "awards: provider %s wins %d districts, at most %d allowed",
+                      m->providers[p].id, won, c->max_districts);
+    }
     free(listed);
 }
 
@@ -562,6 +572,7 @@ wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validat
                                 "\"%s\" is not open_house or per_district:k[:m]", o->variant);
         c.contract_model = var.contract_model;
         c.k = var.providers_per_district;
+        c.max_districts = var.max_districts;
         c.pairs_continue = var.pairs_continue;
         if (var.staff_transfer) c.staff_transfer = true;
     }

@@ -79,6 +79,11 @@ compare)
     "$wijkplan" validate "$demo" "$tmp/cmp/roster-per_district-1-transfer.json" --variant per_district:1 --staff-transfer yes
     # a roster checked against the wrong variant fails
     if "$wijkplan" validate "$demo" "$tmp/cmp/roster-per_district-1.json" --variant open_house --quiet >/dev/null; then exit 1; fi
+    # without flags, each roster is checked under the contracting it records; a capped variant
+    # (each provider at most one district) may leave districts with fewer providers
+    "$wijkplan" compare "$demo" --variants per_district:1:1+transfer,per_district:3+continue \
+        --iterations 200 --threads 2 --quiet -o "$tmp/cmp/capped.json"
+    for roster in "$tmp"/cmp/roster-*.json; do "$wijkplan" validate "$demo" "$roster" --quiet; done
     "$wijkplan" report "$tmp/cmp/comparison.json" -o "$tmp/cmp/report.html"
     grep -q '<svg' "$tmp/cmp/report.html"
     if grep -q '<script' "$tmp/cmp/report.html"; then exit 1; fi
