@@ -90,8 +90,9 @@ typedef struct wp_roster_solver {
 } wp_roster_solver;
 
 typedef struct wp_roster {
-    char *scenario;    /* the scenario's name */
-    char *contracting; /* "open_house" or "per_district:k", with "+transfer" */
+    char *scenario;        /* the scenario's name */
+    char *scenario_digest; /* "sha256:..." of the scenario file it was made from, or NULL */
+    char *contracting;     /* "open_house" or "per_district:k", with "+transfer" */
     wp_roster_solver solver;
     wp_roster_assignment *assignments;
     size_t n_assignments;

@@ -33,6 +33,10 @@ int wp_scenario_visits(const wp_scenario *s);
 /* Helpers who can never work: no availability window on any day they are not absent.
  * Writes the first `max` ids (owned by the scenario) and returns how many there are. */
 int wp_scenario_idle_helpers(const wp_scenario *s, const char **ids, int max);
+/* "sha256:<hex>" of the scenario's bytes as loaded: a roster records it, so that a roster of an
+ * edited scenario can be noticed. */
+const char *wp_scenario_digest(const wp_scenario *s);
+
 /* A roster made for this scenario names only its helpers and clients. Otherwise an input error
  * (file roster_path) names the first unknown helper and the first unknown client, with how many
  * more there are: a roster of another scenario would give wrong figures, not an error. */

@@ -24,7 +24,7 @@ typedef struct wp_solve_options {
     bool construction_only;  /* stop after the first valid roster */
 } wp_solve_options;
 
-#define WP_MAX_THREADS 1024          /* more would only exhaust memory or the OpenMP runtime */
+#define WP_MAX_THREADS      1024     /* more would only exhaust memory or the OpenMP runtime */
 #define WP_MAX_TIME_LIMIT_S 604800.0 /* a week */
 
 void wp_solve_options_default(wp_solve_options *o);

@@ -28,6 +28,12 @@ int wp_cli_load(const char *command, const char *scenario_path, const char *rost
     wp_status s = wp_scenario_load(scenario_path, sc, &err);
     if (s == WP_OK && roster_path) s = wp_roster_read_json(roster_path, r, &err);
     if (s == WP_OK && roster_path) s = wp_scenario_check_roster(*sc, *r, roster_path, &err);
+    if (s == WP_OK && roster_path && (*r)->scenario_digest &&
+        strcmp((*r)->scenario_digest, wp_scenario_digest(*sc)) != 0)
+        fprintf(stderr,
+                "wijkplan %s: warning: %s was made from another version of %s (its digest "
+                "differs): the figures are for the scenario as it is now\n",
+                command, roster_path, scenario_path);
     int rc = s == WP_OK ? 0 : wp_cli_fail(command, &err);
     if (rc) {
         wp_scenario_free(*sc);

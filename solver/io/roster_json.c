@@ -18,6 +18,7 @@ void wp_roster_free(wp_roster *r)
 {
     if (!r) return;
     free(r->scenario);
+    free(r->scenario_digest);
     free(r->contracting);
     free(r->solver.version);
     free(r->solver.stopped_by);
@@ -296,13 +297,15 @@ typedef struct member {
     size_t n;
 } member;
 
-enum { N_MEMBERS = 12 };
+enum { N_MEMBERS = 13 };
 
 static void roster_members(const wp_roster *r, member *m)
 {
     member list[N_MEMBERS] = {
         {"format", true, cJSON_CreateString(ROSTER_FORMAT), NULL, 0},
         {"scenario", true, cJSON_CreateString(r->scenario ? r->scenario : ""), NULL, 0},
+        {"scenario_digest", r->scenario_digest != NULL,
+         r->scenario_digest ? cJSON_CreateString(r->scenario_digest) : NULL, NULL, 0},
         {"solver", true, solver_json(&r->solver), NULL, 0},
         {"contracting", r->contracting != NULL,
          r->contracting ? cJSON_CreateString(r->contracting) : NULL, NULL, 0},
@@ -664,14 +667,16 @@ static wp_status read_roster(const char *path, bool minimal, wp_roster **out, wp
         wp_jerr(&ctx, NULL, "a roster must be a JSON object");
     } else {
         static const char *const keys[] = {
-            "format",    "scenario",   "solver", "contracting", "assignments", "routes", "awards",
-            "transfers", "unassigned", "kpi",    "previous",    "changes",     NULL};
+            "format",      "scenario", "scenario_digest", "solver",    "contracting",
+            "assignments", "routes",   "awards",          "transfers", "unassigned",
+            "kpi",         "previous", "changes",         NULL};
         wp_jcheck_keys(&ctx, root, keys);
         const char *fmt;
         if (wp_jget_string(&ctx, root, "format", true, &fmt) && strcmp(fmt, ROSTER_FORMAT) != 0)
             wp_jerr(&ctx, "format", "\"%s\" is not supported (expected \"%s\")", fmt,
                     ROSTER_FORMAT);
         r->scenario = dup_string(&ctx, root, "scenario", false);
+        r->scenario_digest = dup_string(&ctx, root, "scenario_digest", false);
         r->contracting = dup_string(&ctx, root, "contracting", false);
         r->previous = dup_string(&ctx, root, "previous", false);
         read_array(&ctx, root, "changes", false, (void **)&r->changes, &r->n_changes,

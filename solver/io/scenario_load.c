@@ -19,6 +19,7 @@
 #include "model/market.h"
 #include "model/pins.h"
 #include "util/alloc.h"
+#include "util/sha256.h"
 #include "util/fileio.h"
 
 #define SCENARIO_FORMAT "wijkplan-scenario/1"
@@ -87,10 +88,10 @@ static void read_skills(loader *L, const cJSON *obj, wp_skillset *out)
 /* Ranges of the numbers a scenario may hold (README "Limits"): beyond them sums of times,
  * distances and loads would overflow or lose all precision. Planar scenarios (benchmarks) use
  * their own units, so their times may be larger than a real week. */
-#define MAX_COORDINATE 1e9
-#define MAX_LOAD 1e9
+#define MAX_COORDINATE     1e9
+#define MAX_LOAD           1e9
 #define MAX_PLANAR_MINUTES 1e7
-#define MAX_PLANAR_HOURS 1e6
+#define MAX_PLANAR_HOURS   1e6
 
 static double max_week_hours(const loader *L)
 {
@@ -1041,6 +1042,9 @@ wp_status wp_scenario_load_text(const char *text, size_t len, const char *file,
     if (!root) return WP_ERR_INPUT;
     wp_status s = wp_scenario_load_json(root, file, base_dir, m, err);
     cJSON_Delete(root);
+    char hex[65];
+    wp_sha256_hex(text, len, hex);
+    snprintf(m->digest, sizeof m->digest, "sha256:%s", hex);
     return s;
 }
 

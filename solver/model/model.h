@@ -154,6 +154,7 @@ typedef struct wp_market {
 
 typedef struct wp_model {
     char *name;
+    char digest[72];     /* "sha256:" and the hex digest of the scenario's bytes as read */
     char *crs;           /* as written in the scenario */
     char *projected_crs; /* the metric CRS used for distances ("planar" for planar) */
     char *district_crs;  /* CRS of an external districts file; NULL = the scenario's */

@@ -127,6 +127,11 @@ wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
     return a != WP_OK ? a : b;
 }
 
+const char *wp_scenario_digest(const wp_scenario *s)
+{
+    return s->model.digest;
+}
+
 int wp_scenario_providers(const wp_scenario *s)
 {
     return s->model.n_providers;

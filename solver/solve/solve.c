@@ -194,6 +194,7 @@ wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_marke
     char name[64];
     wp_variant_name(v, name, sizeof name);
     r->scenario = wp_strdup(m->name);
+    r->scenario_digest = m->digest[0] ? wp_strdup(m->digest) : NULL;
     r->contracting = wp_strdup(name);
     wp_kpi_compute(m, r, -1, &r->kpi);
     if (m->prev) {
