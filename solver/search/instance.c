@@ -129,6 +129,55 @@ static bool listed(const int *ids, int n, int id)
     return false;
 }
 
+/* Helpers grouped by class (same home and mode): members of class rep r are
+ * members[start[r] .. start[r + 1]), in helper order. */
+typedef struct class_members {
+    int *start, *members;
+} class_members;
+
+static class_members group_classes(const wp_instance *p)
+{
+    int nh = p->n_helpers;
+    class_members cm = {wp_calloc((size_t)nh + 2, sizeof(int)),
+                        wp_malloc(((size_t)nh + 1) * sizeof(int))};
+    for (int h = 0; h < nh; h++) cm.start[p->helper_class[h] + 1]++;
+    for (int h = 0; h < nh; h++) cm.start[h + 1] += cm.start[h];
+    int *fill = wp_malloc(((size_t)nh + 1) * sizeof(int));
+    memcpy(fill, cm.start, (size_t)nh * sizeof(int));
+    for (int h = 0; h < nh; h++) cm.members[fill[p->helper_class[h]]++] = h;
+    free(fill);
+    return cm;
+}
+
+/* Helpers who share a home (a depot, an office) are equally near every client, so the nearest
+ * k would be the same few of them for every client and the rest never used. Each client gets
+ * its own members of such a class instead, starting at an offset of its own, so that together
+ * the clients reach every member (issue: 1000 customers at one depot served by 32 of 250). */
+static void spread_over_class(const wp_instance *p, const class_members *cm, const cand_filter *f,
+                              int *buf, int got)
+{
+    for (int i = 0; i < got; i++) {
+        int rep = p->helper_class[buf[i]];
+        int size = cm->start[rep + 1] - cm->start[rep];
+        bool seen = false; /* each class once, at its first entry */
+        for (int j = 0; j < i && !seen; j++) seen = p->helper_class[buf[j]] == rep;
+        if (size <= 1 || seen) continue;
+        int taken = 0; /* how many of the class the nearest-k list holds */
+        for (int j = 0; j < got; j++) taken += p->helper_class[buf[j]] == rep;
+        if (taken >= size) continue;
+        uint64_t z = (uint64_t)f->client * 0x9E3779B97F4A7C15ull;
+        int offset = (int)((z >> 33) % (uint64_t)size), next = 0;
+        for (int j = 0; j < got; j++) {
+            if (p->helper_class[buf[j]] != rep) continue;
+            for (; next < size; next++) {
+                int h = cm->members[cm->start[rep] + (offset + next) % size];
+                if (helper_can_take(f->m, f->mk, h, f->client, f->days)) break;
+            }
+            if (next < size) buf[j] = cm->members[cm->start[rep] + (offset + next++) % size];
+        }
+    }
+}
+
 /* Candidates of every client, or (only >= 0) of that one client alone, the others getting
  * none. */
 static void build_candidates(wp_instance *p, int max_candidates, int only)
@@ -147,6 +196,7 @@ static void build_candidates(wp_instance *p, int max_candidates, int only)
     if (!all && !by_set) wp_grid_build(&grid, m->x, m->y, homes, nh, 2.0);
     int *buf = wp_malloc(((size_t)k + 3) * sizeof(int));
     wp_keyed *byd = all ? wp_malloc(((size_t)nh + 1) * sizeof *byd) : NULL;
+    class_members classes = all ? (class_members){NULL, NULL} : group_classes(p);
     for (int c = 0; c < nc; c++) {
         p->cand_start[c] = (int)used;
         if (only >= 0 && c != only) continue;
@@ -164,6 +214,7 @@ static void build_candidates(wp_instance *p, int max_candidates, int only)
             const wp_grid *g = by_set ? &by_set[p->mk->client_set[c]] : &grid;
             got = wp_grid_nearest(g, m->x[loc], m->y[loc], k, -1, accept_helper, &f, buf);
             for (int i = 0; i < got; i++) buf[i] -= m->n_clients;
+            spread_over_class(p, &classes, &f, buf, got);
             int pair = m->clients[c].helper;
             if (pair >= 0 && !listed(buf, got, pair) && helper_can_take(m, p->mk, pair, c, days))
                 buf[got++] = pair;
@@ -183,6 +234,8 @@ static void build_candidates(wp_instance *p, int max_candidates, int only)
     free(byd);
     free(buf);
     free(homes);
+    free(classes.start);
+    free(classes.members);
     wp_grid_free(&grid);
 }
 

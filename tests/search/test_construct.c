@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "support/support.h"
+#include "util/strbuf.h"
 
 static void random_instances_are_valid(void **state)
 {
@@ -157,12 +158,47 @@ static void booked_reasons_name_the_limit(void **state)
     wp_scenario_free(s);
 }
 
+/* 80 helpers at one depot, each able to take 10 clients: the 400 clients need 40 of them. Every
+ * client used to get the same 32 "nearest" helpers (their homes all coincide), so at most 320
+ * were served; each client now gets its own members of the depot's helpers. */
+static void shared_depot_uses_every_helper(void **state)
+{
+    (void)state;
+    wp_strbuf sb = {0};
+    wp_sb_append(&sb, "{\"format\": \"wijkplan-scenario/1\", \"name\": \"depot\", \"crs\": "
+                      "\"planar\", \"providers\": [{\"id\": \"P\"}], \"helpers\": [");
+    for (int h = 0; h < 80; h++)
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"V%d\", \"provider\": \"P\", \"home\": [0, 0], "
+                     "\"hours_per_week\": 100, \"capacity\": 10, \"availability\": {\"mon\": "
+                     "[[\"00:00\", \"40:00\"]]}}",
+                     h ? "," : "", h);
+    wp_sb_append(&sb, "], \"clients\": [");
+    for (int c = 0; c < 400; c++)
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"C%d\", \"location\": [%d, %d], \"visits\": "
+                     "[{\"duration_min\": 1, \"day\": \"mon\", \"load\": 1}]}",
+                     c ? "," : "", c, 5 + c % 20, 5 + c / 20);
+    wp_sb_append(&sb, "]}");
+    wp_scenario *s = ts_scenario(wp_sb_str(&sb));
+    wp_roster *r = ts_solve(s, 1, 1, 0);
+    ts_assert_valid(s, r);
+    assert_int_equal(r->kpi.visits_served, 400);
+    assert_true(r->n_routes >= 40);
+    wp_roster_free(r);
+    wp_scenario_free(s);
+    wp_sb_free(&sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(random_instances_are_valid),    cmocka_unit_test(keeps_pairs),
-        cmocka_unit_test(most_vulnerable_first),         cmocka_unit_test(honest_reasons),
+        cmocka_unit_test(random_instances_are_valid),
+        cmocka_unit_test(keeps_pairs),
+        cmocka_unit_test(most_vulnerable_first),
+        cmocka_unit_test(honest_reasons),
         cmocka_unit_test(booked_reasons_name_the_limit),
+        cmocka_unit_test(shared_depot_uses_every_helper),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
