@@ -10,12 +10,15 @@
 extern "C" {
 #endif
 
-/* Writes one HTML file (no network, no scripts): key figures per variant, bar charts, maps of
- * the districts coloured by `map_kpi` (a district KPI name, e.g. "travel_share"), and the
- * per-district tables. The scenario is read from `scenario_path`, or else from the comparison's
- * scenario_file. */
+/* Writes one HTML file (no network, no scripts) in `lang` ("nl", the default when NULL, or
+ * "en"): per variant what changes for clients, helpers and the budget in plain words, the key
+ * figures, bar charts, maps of the districts per KPI (travel share, care not delivered, pairs
+ * kept, HHI; `map_kpi`, when given, first) with labels and a stepped legend, and per-district
+ * tables of every KPI with a CSV download. The scenario (for the maps) is read from
+ * `scenario_path`, or else from the comparison's scenario_file. */
 wp_status wp_report_html(const char *comparison_path, const char *scenario_path,
-                         const char *map_kpi, const char *out_path, wp_error *err);
+                         const char *map_kpi, const char *lang, const char *out_path,
+                         wp_error *err);
 
 /* Writes the key figures of a comparison as a markdown table. */
 wp_status wp_report_markdown(const char *comparison_path, const char *out_path, wp_error *err);

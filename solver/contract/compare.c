@@ -13,6 +13,7 @@
 #include "model/scenario_internal.h"
 #include "solve/variant.h"
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 
@@ -126,6 +127,7 @@ static cJSON *contracting_json(const variant_run *r)
             cJSON_AddNumberToObject(c, "max_districts_per_provider", r->v.max_districts);
     }
     cJSON_AddBoolToObject(c, "staff_transfer", r->v.staff_transfer);
+    if (r->v.pairs_continue) cJSON_AddBoolToObject(c, "existing_pairs_continue", true);
     return c;
 }
 
@@ -216,9 +218,18 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
     for (int i = 0; i < n && s == WP_OK; i++) {
         if (!runs[i].v.max_districts) runs[i].v.max_districts = o->max_districts_per_provider;
         wp_variant_name(&runs[i].v, runs[i].name, sizeof runs[i].name);
+        double t0 = wp_clock_now();
         s = wp_variant_market(m, &runs[i].v, o->solve.time_limit_s * 0.2, &runs[i].mk,
                               &runs[i].pairs_bound, err);
         runs[i].has_market = s == WP_OK;
+        if (s == WP_OK && o->solve.progress) {
+            fprintf(o->solve.progress, "wijkplan compare: %s: contracting ready in %.1f s",
+                    runs[i].name, wp_clock_now() - t0);
+            if (runs[i].pairs_bound >= 0)
+                fprintf(o->solve.progress, " (at most %.0f pairs can be kept)",
+                        runs[i].pairs_bound);
+            fprintf(o->solve.progress, " [%d of %d]\n", i + 1, n);
+        }
     }
     if (s == WP_OK) {
         int threads = o->solve.threads > 0 ? o->solve.threads : omp_get_num_procs();
@@ -226,6 +237,10 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
         wp_solve_options so = o->solve;
         so.threads = threads / parallel > 0 ? threads / parallel : 1;
         if (parallel > 1) so.progress = NULL; /* interleaved lines would be unreadable */
+        if (o->solve.progress)
+            fprintf(o->solve.progress,
+                    "wijkplan compare: planning %d variant%s, %d at a time on %d thread%s each\n",
+                    n, n == 1 ? "" : "s", parallel, so.threads, so.threads == 1 ? "" : "s");
 #pragma omp parallel for num_threads(parallel) schedule(dynamic, 1)
         for (int i = 0; i < n; i++) {
             wp_error_init(&runs[i].err);
@@ -234,7 +249,7 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
             if (o->solve.progress && runs[i].status == WP_OK)
 #pragma omp critical
                 fprintf(o->solve.progress,
-                        "wijkplan compare: %s solved (%d of %d visits, travel %.1f h)\n",
+                        "wijkplan compare: %s planned (%d of %d visits, travel %.1f h)\n",
                         runs[i].name, runs[i].roster->kpi.visits_served, runs[i].roster->kpi.visits,
                         runs[i].roster->kpi.travel_hours);
         }

@@ -212,7 +212,7 @@ static void compare_transfer_and_report(void **state)
                 cJSON_GetObjectItem(kt, "pairs_bound")->valuedouble);
     /* the report shows the comparison's numbers */
     char *html_path = wp_strdupf("%s/report.html", dir);
-    assert_int_equal(wp_report_html(out, NULL, "travel_share", html_path, NULL), WP_OK);
+    assert_int_equal(wp_report_html(out, NULL, "travel_share", "en", html_path, NULL), WP_OK);
     char *html = ts_read_file(html_path);
     assert_null(strstr(html, "<script"));
     assert_non_null(strstr(html, "<svg"));

@@ -87,6 +87,64 @@ compare)
     "$wijkplan" report "$tmp/cmp/comparison.json" -o "$tmp/cmp/report.html"
     grep -q '<svg' "$tmp/cmp/report.html"
     if grep -q '<script' "$tmp/cmp/report.html"; then exit 1; fi
+    # the report as a browser renders it (headless chromium): every variant has its column and
+    # its plain-words section, whose numbers are the comparison's; every map labels every
+    # district; no chart is empty; the screenshot stays in the build directory
+    chromium --headless --no-sandbox --disable-gpu --dump-dom "$tmp/cmp/report.html" > "$tmp/cmp/dom.html" 2>/dev/null
+    chromium --headless --no-sandbox --disable-gpu --window-size=1200,3000 \
+        --screenshot="$(pwd)/report-screenshot.png" "$tmp/cmp/report.html" 2>/dev/null
+    [ -s "$(pwd)/report-screenshot.png" ]
+    python3 - "$tmp/cmp/dom.html" "$tmp/cmp/comparison.json" <<'PY'
+import html.parser, json, sys
+cmp = json.load(open(sys.argv[2]))
+class Dom(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.stack, self.cells, self.spans, self.columns = [], [], [], []
+        self.maps, self.charts, self.lang = [], [], None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag == "section" and "plain" in a.get("class", ""):
+            self.section = a["data-variant"]
+        if tag == "span" and a.get("class") == "n":
+            self.spans.append((self.section, a["data-kpi"], float(a["data-value"])))
+        if tag == "td" and "data-kpi" in a and "data-district" not in a:
+            self.cells.append((a["data-variant"], a["data-kpi"], float(a["data-value"])))
+        if tag == "th" and "data-variant" in a:
+            self.columns.append(a["data-variant"])
+        if tag == "figure" and a.get("class") == "map":
+            self.maps.append(0)
+        if tag == "text" and a.get("class") == "lbl":
+            self.maps[-1] += 1
+        if tag == "figure" and a.get("class") == "chart":
+            self.charts.append(0.0)
+        if tag == "rect" and "bar" in a.get("class", ""):
+            self.charts[-1] = max(self.charts[-1], float(a["width"]))
+dom = Dom()
+dom.feed(open(sys.argv[1], encoding="utf-8").read())
+assert dom.lang == "nl"
+names = [v["name"] for v in cmp["variants"]]
+assert dom.columns == names, (dom.columns, names)
+kpi = {v["name"]: v["kpi"] for v in cmp["variants"]}
+checked = 0
+for variant, key, value in dom.spans + dom.cells:
+    if key in kpi[variant]:
+        assert abs(value - kpi[variant][key]) <= 1e-9 * max(1, abs(kpi[variant][key])), (variant, key, value)
+        checked += 1
+for name in names:  # the sentences name pairs kept, clients switching and hours waiting
+    said = {k for v, k, _ in dom.spans if v == name}
+    assert {"pairs_kept", "pairs_total", "clients_changed_helper", "clients_changed_provider",
+            "waiting_list_clients", "unserved_hours", "cost_eur"} <= said, (name, said)
+n_districts = len(cmp["variants"][0]["districts"])
+assert dom.maps and all(m == n_districts for m in dom.maps), dom.maps
+assert dom.charts and all(w > 0 for w in dom.charts), dom.charts
+assert checked > 50, checked
+PY
+    "$wijkplan" report "$tmp/cmp/comparison.json" --lang en -o "$tmp/cmp/report-en.html"
+    grep -q '<html lang="en">' "$tmp/cmp/report-en.html" && grep -q 'In plain words' "$tmp/cmp/report-en.html"
+    ! grep -q '>Objective<' "$tmp/cmp/report.html"
     "$wijkplan" report "$tmp/cmp/comparison.json" --markdown -o "$tmp/cmp/table.md"
     grep -q '^| Fixed pairs kept |' "$tmp/cmp/table.md"
     "$wijkplan" export geojson "$demo" "$tmp/cmp/roster-open_house.json" -o "$tmp/demo.geojson"

@@ -10,7 +10,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     wp_error err;
     wp_error_init(&err);
     wp_report_markdown(path, fz_out("report.md"), &err);
-    wp_report_html(path, NULL, NULL, fz_out("report.html"), &err);
+    wp_report_html(path, NULL, NULL, NULL, fz_out("report.html"), &err);
     wp_error_clear(&err);
     return 0;
 }
