@@ -44,6 +44,10 @@ wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char 
  * keep their own coordinates. */
 wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char *out_path,
                             wp_error *err);
+/* The same for a comparison: each district feature carries every variant's district KPIs as
+ * "<variant>.<kpi>" properties (no routes). */
+wp_status wp_export_geojson_comparison(const wp_scenario *s, const char *comparison_path,
+                                       const char *out_path, wp_error *err);
 
 #ifdef __cplusplus
 }

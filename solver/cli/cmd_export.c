@@ -140,10 +140,12 @@ int wp_cmd_export(int argc, char **argv)
                      "       wijkplan export agenda SCENARIO ROSTER -o DIR [--week 2026-W49]\n");
         return out == stdout ? 0 : 2;
     }
-    const char *output = NULL;
+    const char *output = NULL, *comparison = NULL;
     const wp_opt opts[] = {
         {"output", WP_OPT_STRING, &output, "OUT.geojson", "write the FeatureCollection here (-o)",
          true},
+        {"comparison", WP_OPT_STRING, &comparison, "COMPARISON.json",
+         "give districts every variant's KPIs (instead of a roster)", false},
         {0},
     };
     const wp_command_spec spec = {
@@ -158,13 +160,18 @@ int wp_cmd_export(int argc, char **argv)
     int n;
     int rc = wp_args_parse(&spec, argc - 1, argv + 1, pos, &n);
     if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    if (comparison && n > 1) {
+        fprintf(stderr, "wijkplan export: give a ROSTER or --comparison, not both\n");
+        return 2;
+    }
     wp_scenario *sc;
     wp_roster *r;
     rc = wp_cli_load("export", pos[0], n > 1 ? pos[1] : NULL, &sc, &r);
     if (rc) return rc;
     wp_error err;
     wp_error_init(&err);
-    wp_status s = wp_export_geojson(sc, r, output, &err);
+    wp_status s = comparison ? wp_export_geojson_comparison(sc, comparison, output, &err)
+                             : wp_export_geojson(sc, r, output, &err);
     rc = s == WP_OK ? 0 : wp_cli_fail("export", &err);
     if (s == WP_OK) fprintf(stderr, "wijkplan export: wrote %s\n", output);
     wp_roster_free(r);

@@ -8,6 +8,7 @@
 #include "model/previous.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
+#include "util/strbuf.h"
 
 wp_status wp_scenario_load(const char *path, wp_scenario **out, wp_error *err)
 {
@@ -92,18 +93,29 @@ typedef struct unknown_ids {
         }                                                                                          \
     } while (0)
 
-static wp_status report_unknown(const unknown_ids *u, const char *what, const char *path,
-                                const wp_model *m, wp_error *err)
+static void describe_unknown(wp_strbuf *sb, const unknown_ids *u, const char *what)
 {
-    if (!u->count) return WP_OK;
-    char more[64] = "";
+    wp_sb_printf(sb, "%s \"%s\"", what, u->first);
     if (u->count > 1)
-        snprintf(more, sizeof more, " (and %ld more unknown %s%s)", u->count - 1, what,
-                 u->count > 2 ? "s" : "");
-    return wp_error_add(err, WP_ERR_INPUT, path, u->where, 0, 0,
-                        "%s \"%s\" is not in scenario \"%s\"%s: is this roster for another "
-                        "scenario?",
-                        what, u->first, m->name ? m->name : "", more);
+        wp_sb_printf(sb, " (and %ld more unknown %s%s)", u->count - 1, what,
+                     u->count > 2 ? "s" : "");
+}
+
+/* One line for both kinds: the first unknown helper and client, where, and how many more. */
+static wp_status report_unknown(const unknown_ids *helpers, const unknown_ids *clients,
+                                const char *path, const wp_model *m, wp_error *err)
+{
+    if (!helpers->count && !clients->count) return WP_OK;
+    wp_strbuf sb = {0};
+    if (helpers->count) describe_unknown(&sb, helpers, "helper");
+    if (helpers->count && clients->count) wp_sb_append(&sb, " and ");
+    if (clients->count) describe_unknown(&sb, clients, "client");
+    wp_status s = wp_error_add(
+        err, WP_ERR_INPUT, path, helpers->count ? helpers->where : clients->where, 0, 0,
+        "%s %s not in scenario \"%s\": is this roster for another scenario?", wp_sb_str(&sb),
+        helpers->count + clients->count > 1 ? "are" : "is", m->name ? m->name : "");
+    wp_sb_free(&sb);
+    return s;
 }
 
 wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
@@ -122,9 +134,7 @@ wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
     for (size_t i = 0; i < r->n_unassigned; i++)
         if (wp_strmap_get(&m->client_ids, r->unassigned[i].client) < 0)
             NOTE_UNKNOWN(clients, r->unassigned[i].client, "unassigned[%zu].client", i);
-    wp_status a = report_unknown(&helpers, "helper", roster_path, m, err);
-    wp_status b = report_unknown(&clients, "client", roster_path, m, err);
-    return a != WP_OK ? a : b;
+    return report_unknown(&helpers, &clients, roster_path, m, err);
 }
 
 const char *wp_scenario_digest(const wp_scenario *s)

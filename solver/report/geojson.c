@@ -8,11 +8,13 @@
 #include <string.h>
 
 #include "geo/project.h"
+#include "json/jread.h"
 #include "io/roster_json.h"
 #include "kpi/kpi.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
+#include "util/fileio.h"
 
 /* Coordinates of the model's source CRS (or a districts file's) turned to longitude/latitude. */
 typedef struct to_lonlat {
@@ -119,8 +121,35 @@ static void add_district_kpis(cJSON *props, const wp_model *m, const wp_roster *
     cJSON_AddNumberToObject(props, "hhi", wp_kpi_hhi(m, r, d));
 }
 
+/* A comparison's district KPIs, per variant: "<variant>.<kpi>" (e.g.
+ * "per_district:3+continue.pairs_kept"), so that QGIS can colour one map per variant. */
+static void add_comparison_kpis(cJSON *props, const cJSON *comparison, const char *district)
+{
+    const cJSON *v;
+    cJSON_ArrayForEach(v, cJSON_GetObjectItemCaseSensitive(comparison, "variants"))
+    {
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(v, "name");
+        const cJSON *d;
+        cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(v, "districts"))
+        {
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(d, "id");
+            if (!cJSON_IsString(name) || !cJSON_IsString(id) || strcmp(id->valuestring, district))
+                continue;
+            const cJSON *k;
+            cJSON_ArrayForEach(k, cJSON_GetObjectItemCaseSensitive(d, "kpi"))
+            {
+                if (!cJSON_IsNumber(k) || !k->string || strcmp(k->string, "objective") == 0)
+                    continue;
+                char *key = wp_strdupf("%s.%s", name->valuestring, k->string);
+                cJSON_AddNumberToObject(props, key, k->valuedouble);
+                free(key);
+            }
+        }
+    }
+}
+
 static void add_districts(cJSON *features, const wp_model *m, const wp_roster *r,
-                          const to_lonlat *t)
+                          const cJSON *comparison, const to_lonlat *t)
 {
     for (int i = 0; i < m->n_districts; i++) {
         const wp_district_def *d = &m->districts[i];
@@ -129,6 +158,7 @@ static void add_districts(cJSON *features, const wp_model *m, const wp_roster *r
         cJSON_AddStringToObject(props, "id", d->id);
         if (d->name) cJSON_AddStringToObject(props, "name", d->name);
         if (r) add_district_kpis(props, m, r, i);
+        if (comparison) add_comparison_kpis(props, comparison, d->id);
         cJSON_AddItemToArray(features, f);
     }
 }
@@ -253,8 +283,8 @@ static void add_routes(cJSON *features, const wp_model *m, const wp_roster *r, c
     }
 }
 
-wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char *out_path,
-                            wp_error *err)
+static wp_status export_geojson(const wp_scenario *s, const wp_roster *r, const cJSON *comparison,
+                                const char *out_path, wp_error *err)
 {
     const wp_model *m = &s->model;
     to_lonlat points = {0}, areas = {0};
@@ -268,7 +298,7 @@ wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "type", "FeatureCollection");
     cJSON *features = cJSON_AddArrayToObject(doc, "features");
-    add_districts(features, m, r, &areas);
+    add_districts(features, m, r, comparison, &areas);
     roster_facts facts;
     facts_init(&facts, m, r);
     cJSON *route_features = cJSON_CreateArray();
@@ -282,5 +312,31 @@ wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char
     facts_free(&facts);
     wp_projector_free(points.pj);
     wp_projector_free(areas.pj);
+    return st;
+}
+
+wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char *out_path,
+                            wp_error *err)
+{
+    return export_geojson(s, r, NULL, out_path, err);
+}
+
+wp_status wp_export_geojson_comparison(const wp_scenario *s, const char *comparison_path,
+                                       const char *out_path, wp_error *err)
+{
+    size_t len;
+    char *text = wp_file_read(comparison_path, &len, "comparison", err);
+    if (!text) return WP_ERR_INPUT;
+    cJSON *doc = wp_json_parse(text, len, comparison_path, err);
+    free(text);
+    if (!doc) return WP_ERR_INPUT;
+    const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(doc, "format");
+    wp_status st;
+    if (!cJSON_IsString(fmt) || strcmp(fmt->valuestring, "wijkplan-comparison/1") != 0)
+        st = wp_error_add(err, WP_ERR_INPUT, comparison_path, "format", 0, 0,
+                          "not a wijkplan-comparison/1 file");
+    else
+        st = export_geojson(s, NULL, doc, out_path, err);
+    cJSON_Delete(doc);
     return st;
 }

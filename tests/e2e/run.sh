@@ -142,6 +142,21 @@ assert dom.maps and all(m == n_districts for m in dom.maps), dom.maps
 assert dom.charts and all(w > 0 for w in dom.charts), dom.charts
 assert checked > 50, checked
 PY
+    # GeoJSON of a comparison: each district carries every variant's district KPIs
+    "$wijkplan" export geojson "$demo" --comparison "$tmp/cmp/comparison.json" -o "$tmp/cmp/c.geojson" 2>/dev/null
+    python3 - "$tmp/cmp/c.geojson" "$tmp/cmp/comparison.json" <<'PY'
+import json, sys
+g, c = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+props = {f["properties"]["id"]: f["properties"] for f in g["features"] if f["properties"]["kind"] == "district"}
+n = 0
+for v in c["variants"]:
+    for d in v["districts"]:
+        for k, x in d["kpi"].items():
+            if k != "objective":
+                assert props[d["id"]]["%s.%s" % (v["name"], k)] == x, (v["name"], d["id"], k)
+                n += 1
+assert n > 100, n
+PY
     "$wijkplan" report "$tmp/cmp/comparison.json" --lang en -o "$tmp/cmp/report-en.html"
     grep -q '<html lang="en">' "$tmp/cmp/report-en.html" && grep -q 'In plain words' "$tmp/cmp/report-en.html"
     ! grep -q '>Objective<' "$tmp/cmp/report.html"

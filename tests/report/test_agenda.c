@@ -100,6 +100,7 @@ static void foreign_roster_writes_nothing(void **state)
     assert_int_equal(wp_export_agenda(f->s, f->r, "roster.json", NULL, NULL, dir, &err),
                      WP_ERR_INPUT);
     assert_non_null(strstr(err.items[0].message, "helper \"H9\" is not in scenario"));
+    assert_int_equal(err.count, 1); /* one line */
     assert_int_equal(access(dir, F_OK), -1);
     wp_error_clear(&err);
     free(dir);
