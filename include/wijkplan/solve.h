@@ -12,16 +12,17 @@ extern "C" {
 #endif
 
 typedef struct wp_solve_options {
-    unsigned long long seed; /* same seed and threads: same roster */
-    int threads;             /* search threads (OpenMP); 0 = as many as the machine has */
-    double time_limit_s;     /* wall-clock limit for the whole solve */
-    long long iterations;    /* search iterations over all threads; 0 = a budget derived from
-                              * the time limit, small enough to end before it on a current core */
-    bool time_based;         /* search until the time limit instead (benchmarks; the result
-                              * then depends on machine speed) */
-    FILE *progress;          /* progress lines (at most one a second), or NULL */
-    bool report_memory;      /* add resident memory to progress lines */
-    bool construction_only;  /* stop after the first valid roster */
+    unsigned long long seed;    /* same seed and threads: same roster */
+    int threads;                /* search threads (OpenMP); 0 = as many as the machine has */
+    double time_limit_s;        /* wall-clock limit for the whole solve */
+    long long iterations;       /* search iterations over all threads; 0 = a budget derived from
+                                 * the time limit, small enough to end before it on a current core */
+    bool time_based;            /* search until the time limit instead (benchmarks; the result
+                                 * then depends on machine speed) */
+    FILE *progress;             /* progress lines (at most one a second), or NULL */
+    const char *progress_label; /* prefix of each progress line, e.g. a variant's name, or NULL */
+    bool report_memory;         /* add resident memory to progress lines */
+    bool construction_only;     /* stop after the first valid roster */
 } wp_solve_options;
 
 #define WP_MAX_THREADS      1024     /* more would only exhaust memory or the OpenMP runtime */

@@ -236,7 +236,7 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
         int parallel = threads < n ? threads : n;
         wp_solve_options so = o->solve;
         so.threads = threads / parallel > 0 ? threads / parallel : 1;
-        if (parallel > 1) so.progress = NULL; /* interleaved lines would be unreadable */
+        /* progress lines of parallel searches carry their variant's name (whole lines) */
         if (o->solve.progress)
             fprintf(o->solve.progress,
                     "wijkplan compare: planning %d variant%s, %d at a time on %d thread%s each\n",
@@ -244,7 +244,9 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
 #pragma omp parallel for num_threads(parallel) schedule(dynamic, 1)
         for (int i = 0; i < n; i++) {
             wp_error_init(&runs[i].err);
-            runs[i].status = wp_solve_market(m, &runs[i].v, &runs[i].mk, runs[i].pairs_bound, &so,
+            wp_solve_options mine = so;
+            mine.progress_label = runs[i].name;
+            runs[i].status = wp_solve_market(m, &runs[i].v, &runs[i].mk, runs[i].pairs_bound, &mine,
                                              &runs[i].roster, &runs[i].err);
             if (o->solve.progress && runs[i].status == WP_OK)
 #pragma omp critical

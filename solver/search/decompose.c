@@ -22,6 +22,7 @@
 #include "search/insert.h"
 #include "util/alloc.h"
 #include "util/interrupt.h"
+#include "util/progress.h"
 #include "util/keyed.h"
 #include "util/clock.h"
 
@@ -274,11 +275,9 @@ static void cluster_finished(plan_ctx *x)
         x->done++;
         double now = wp_clock_now();
         if (sp->progress && now - x->last_report >= 1.0 && x->done < x->clusters) {
-            fprintf(sp->progress, "[%6.1f s] round %d: %d of %d clusters done",
-                    now - sp->start_time, x->round + 1, x->done, x->clusters);
-            if (sp->report_memory) fprintf(sp->progress, " | %.0f MiB", wp_current_rss_mib());
-            fputc('\n', sp->progress);
-            fflush(sp->progress);
+            wp_progress_printf(sp->progress, sp->progress_label, now - sp->start_time,
+                               sp->report_memory, "round %d: %d of %d clusters done", x->round + 1,
+                               x->done, x->clusters);
             x->last_report = now;
         }
     }
@@ -344,19 +343,15 @@ static void merge(wp_sol *sol, const cluster_result *r)
             wp_sol_insert(sol, r->nodes[q], r->route_index[k], q - r->route_start[k] + 1);
 }
 
-static void report_round(FILE *out, bool memory, const wp_sol *s, double start, int round,
-                         int clusters)
+static void report_round(const wp_search_params *sp, const wp_sol *s, int round, int clusters)
 {
-    if (!out) return;
+    if (!sp->progress) return;
     int unserved = 0;
     for (int v = 0; v < s->p->n_visits; v++) unserved += s->route_of[v] < 0;
-    fprintf(out,
-            "[%6.1f s] round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h",
-            wp_clock_now() - start, round + 1, clusters, wp_sol_cost(s), unserved,
-            s->travel_min / 60);
-    if (memory) fprintf(out, " | %.0f MiB", wp_current_rss_mib());
-    fputc('\n', out);
-    fflush(out);
+    wp_progress_printf(
+        sp->progress, sp->progress_label, wp_clock_now() - sp->start_time, sp->report_memory,
+        "round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h", round + 1,
+        clusters, wp_sol_cost(s), unserved, s->travel_min / 60);
 }
 
 static int find_root(int *parent, int i)
@@ -465,7 +460,7 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     }
     free(res), free(fill), free(pos), free(c_list), free(h_list), free(c_start), free(h_start);
     free(ccl), free(hcl);
-    report_round(sp->progress, sp->report_memory, sol, sp->start_time, round, k);
+    report_round(sp, sol, round, k);
 }
 
 void wp_decompose_improve(const wp_instance *p, wp_sol *sol, const wp_search_params *sp,

@@ -25,6 +25,7 @@
 #include "search/solution.h"
 #include "util/alloc.h"
 #include "util/interrupt.h"
+#include "util/progress.h"
 #include "util/clock.h"
 
 void wp_search_params_default(wp_search_params *p)
@@ -73,6 +74,7 @@ static void alns_params(const wp_instance *p, const wp_sol *start, wp_alns_param
 
 typedef struct progress {
     FILE *out;
+    const char *label;
     bool memory;
     double start, last;
 } progress;
@@ -88,14 +90,11 @@ static void report(progress *pr, const wp_sol *best, long long iterations, bool 
     double unserved_min = 0;
     for (int v = 0; v < p->n_visits; v++)
         if (best->route_of[v] < 0) unserved++, unserved_min += p->visit_dur[v];
-    fprintf(
-        pr->out,
-        "[%6.1f s] objective %.1f | unserved %d visits (%.1f h) | travel %.1f h | %lld iterations",
-        now - pr->start, wp_sol_cost(best), unserved, unserved_min / 60, best->travel_min / 60,
-        iterations);
-    if (pr->memory) fprintf(pr->out, " | %.0f MiB", wp_current_rss_mib());
-    fprintf(pr->out, "\n");
-    fflush(pr->out);
+    wp_progress_printf(pr->out, pr->label, now - pr->start, pr->memory,
+                       "objective %.1f | unserved %d visits (%.1f h) | travel %.1f h | %lld "
+                       "iterations",
+                       wp_sol_cost(best), unserved, unserved_min / 60, best->travel_min / 60,
+                       iterations);
 }
 
 /* Index of the thread with the best plan (ties: lowest index). */
@@ -232,10 +231,10 @@ static void fleet_phase(run *r, double end_share)
                                      : run_epochs(r, phase_end, 0, keep_served);
         const wp_sol *res = &r->t[best_thread(r->t, r->nt)].best;
         bool success = served_visits(res) >= keep_served && wp_sol_cost(res) < keep_cost - 1e-9;
-        if (r->pr->out)
-            fprintf(r->pr->out, "[%6.1f s] fleet: %s without helper %s (%d of %d visits served)\n",
-                    wp_clock_now() - r->start, success ? "planned" : "could not plan",
-                    p->m->helpers[victim].id, served_visits(res), keep_served);
+        wp_progress_printf(r->pr->out, r->pr->label, wp_clock_now() - r->start, false,
+                           "fleet: %s without helper %s (%d of %d visits served)",
+                           success ? "planned" : "could not plan", p->m->helpers[victim].id,
+                           served_visits(res), keep_served);
         if (!success) {
             restart_all(r, &keep);
             break;
@@ -254,7 +253,8 @@ static void fleet_phase(run *r, double end_share)
 void wp_search_improve(const wp_instance *p, wp_sol *sol, const wp_search_params *sp,
                        wp_search_stats *stats, FILE *out)
 {
-    progress pr_local = {out, sp->report_memory, sp->start_time, wp_clock_now()};
+    progress pr_local = {out, sp->progress_label, sp->report_memory, sp->start_time,
+                         wp_clock_now()};
     progress *pr = &pr_local;
     run r = {0};
     r.nt = sp->threads > 0 ? sp->threads : 1;
@@ -300,7 +300,8 @@ void wp_search_improve(const wp_instance *p, wp_sol *sol, const wp_search_params
 void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_params *sp,
                      wp_roster *out, wp_search_stats *stats)
 {
-    progress pr = {sp->progress, sp->report_memory, sp->start_time, wp_clock_now()};
+    progress pr = {sp->progress, sp->progress_label, sp->report_memory, sp->start_time,
+                   wp_clock_now()};
     wp_instance prob;
     wp_instance_build(&prob, m, mk, m->n_helpers > 64 ? 32 : 0, 24);
     unsigned long clock = 0;

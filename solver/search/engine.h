@@ -15,11 +15,12 @@
 typedef struct wp_search_params {
     unsigned long long seed;
     int threads;
-    double start_time;    /* wp_clock_now() when the solve began */
-    double deadline;      /* wp_clock_now() value by which the roster must be ready */
-    long long iterations; /* total over threads; 0 = a budget derived from the time limit */
-    bool time_based;      /* search until the time limit (not reproducible) */
-    FILE *progress;       /* progress lines, or NULL */
+    double start_time;          /* wp_clock_now() when the solve began */
+    double deadline;            /* wp_clock_now() value by which the roster must be ready */
+    long long iterations;       /* total over threads; 0 = a budget derived from the time limit */
+    bool time_based;            /* search until the time limit (not reproducible) */
+    FILE *progress;             /* progress lines, or NULL */
+    const char *progress_label; /* prefix of each line (a comparison's variant), or NULL */
     bool report_memory;
     bool construction_only;
     /* Share of the default iteration budget a repair searches (SPEC "Repair"): its start plan

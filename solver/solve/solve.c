@@ -185,6 +185,7 @@ wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_marke
     sp.iterations = o->iterations;
     sp.time_based = o->time_based;
     sp.progress = o->progress;
+    sp.progress_label = o->progress_label;
     sp.report_memory = o->report_memory;
     sp.construction_only = o->construction_only;
     wp_search_stats stats;
