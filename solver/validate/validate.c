@@ -398,7 +398,10 @@ static void check_clients(checker *c)
                 int u = cl->first_visit + j;
                 if (c->visit_route[u] < 0) continue;
                 int gap = abs(c->visit_day[v] - c->visit_day[u]);
-                if (gap < cl->min_days_between)
+                if (gap == 0) /* README: a client's visits are on different days, always */
+                    violation(c->out, "client %s visits %d and %d are both on %s", cl->id, j, k,
+                              wp_day_name(c->visit_day[v]));
+                else if (gap < cl->min_days_between)
                     violation(c->out,
                               "client %s visits %d and %d are %d days apart, at least %d required",
                               cl->id, j, k, gap, cl->min_days_between);

@@ -219,6 +219,14 @@ static void tuesday(wp_roster *r)
 {
     r->routes[1].day = 1;
 }
+/* C4's second visit moved to monday (by H2, whose route is the only one that day): even with
+ * min_days_between_visits 0 a client's visits are on different days (README). */
+static void same_day(wp_roster *r)
+{
+    free(r->routes[1].helper);
+    r->routes[1].helper = wp_strdup("H2");
+    r->routes[1].day = 0;
+}
 static void duplicate_route(wp_roster *r)
 {
     r->routes[1].day = 0;
@@ -294,6 +302,9 @@ static void validator_catches_each_rule(void **state)
     check_mutation(scenario_text, wrong_end, "expected start + 30");
     check_mutation(scenario_text, home_too_early, "before the way home ends");
     check_mutation(scenario_text, tuesday, "are 1 days apart, at least 2 required");
+    char *no_gap = variant("\"min_days_between_visits\": 2", "\"min_days_between_visits\": 0");
+    check_mutation(no_gap, same_day, "client C4 visits 0 and 1 are both on mon");
+    free(no_gap);
     check_mutation(scenario_text, duplicate_route, "has two routes on mon");
     check_mutation(scenario_text, other_helper, "served by more than one helper");
     check_mutation(scenario_text, consistency, "start 66.3 minutes apart");
