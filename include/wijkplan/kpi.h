@@ -4,6 +4,7 @@
 #define WIJKPLAN_KPI_H
 
 #include <stdbool.h>
+#include <wijkplan/error.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,6 +47,14 @@ typedef struct wp_kpi {
     int visits_dropped;    /* had a previous plan, now unassigned */
     int clients_contacted; /* clients with at least one change */
 } wp_kpi;
+
+struct wp_scenario;
+struct wp_roster;
+
+/* The roster's KPIs over the clients of the districts named (all clients when n is 0). An
+ * unknown district id is an input error naming it. */
+wp_status wp_kpi_of_districts(const struct wp_scenario *s, const struct wp_roster *r,
+                              const char *const *district_ids, int n, wp_kpi *out, wp_error *err);
 
 #ifdef __cplusplus
 }

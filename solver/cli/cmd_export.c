@@ -9,14 +9,6 @@
 #include "cli/args.h"
 #include "cli/commands.h"
 
-/* Splits "A,B,C" in place into items. */
-static int split_list(char *text, const char **items, int max)
-{
-    int n = 0;
-    for (char *p = strtok(text, ","); p && n < max; p = strtok(NULL, ",")) items[n++] = p;
-    return n;
-}
-
 static int export_subset(int argc, char **argv)
 {
     const char *output = NULL, *districts = NULL;
@@ -39,16 +31,15 @@ static int export_subset(int argc, char **argv)
     int rc = wp_args_parse(&spec, argc, argv, pos, &n);
     if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
 
-    char *list = strdup(districts);
-    const char *items[4096];
-    int k = split_list(list, items, 4096);
+    char **items;
+    int k = wp_cli_split_list(districts, &items);
     wp_error err;
     wp_error_init(&err);
-    wp_status s = wp_scenario_subset(pos[0], items, k, output, &err);
+    wp_status s = wp_scenario_subset(pos[0], (const char *const *)items, k, output, &err);
     rc = s == WP_OK ? 0 : wp_cli_fail("export", &err);
     if (s == WP_OK) fprintf(stderr, "wijkplan export: wrote %s\n", output);
     wp_error_clear(&err);
-    free(list);
+    wp_cli_free_list(items, k);
     return rc;
 }
 

@@ -10,8 +10,6 @@
 #include "cli/commands.h"
 #include "io/roster_csv.h"
 #include "io/roster_json.h"
-#include "kpi/kpi.h"
-#include "model/scenario_internal.h"
 
 /* The KPI object's members as rows; 0 or the exit status. */
 static int write_kpi_csv(const cJSON *kpi, const char *path, wp_csv_dialect d)
@@ -67,25 +65,16 @@ int wp_cmd_kpi(int argc, char **argv)
     wp_roster *r;
     rc = wp_cli_load("kpi", pos[0], pos[1], &sc, &r);
     if (rc) return rc;
-    const wp_model *m = &sc->model;
-    bool *scope = NULL;
-    if (districts) {
-        scope = calloc((size_t)m->n_districts + 1, sizeof *scope);
-        char *list = strdup(districts);
-        for (char *p = strtok(list, ","); p; p = strtok(NULL, ",")) {
-            int d = wp_strmap_get(&m->district_ids, p);
-            if (d < 0) {
-                fprintf(stderr, "wijkplan kpi: no district \"%s\" in %s\n", p, pos[0]);
-                rc = 2;
-            } else {
-                scope[d] = true;
-            }
-        }
-        free(list);
-    }
+    char **ids = NULL;
+    int n_ids = districts ? wp_cli_split_list(districts, &ids) : 0;
+    wp_error err;
+    wp_error_init(&err);
+    wp_kpi k;
+    if (wp_kpi_of_districts(sc, r, (const char *const *)ids, n_ids, &k, &err) != WP_OK)
+        rc = wp_cli_fail("kpi", &err);
+    wp_error_clear(&err);
+    wp_cli_free_list(ids, n_ids);
     if (rc == 0) {
-        wp_kpi k;
-        wp_kpi_compute_set(m, r, scope, &k);
         cJSON *j = wp_kpi_to_json(&k);
         char *text = cJSON_Print(j);
         printf("%s\n", text);
@@ -93,7 +82,6 @@ int wp_cmd_kpi(int argc, char **argv)
         if (csv) rc = write_kpi_csv(j, csv, csv_dialect);
         cJSON_Delete(j);
     }
-    free(scope);
     wp_roster_free(r);
     wp_scenario_free(sc);
     return rc;

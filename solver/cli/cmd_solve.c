@@ -8,42 +8,6 @@
 #include "cli/commands.h"
 #include "util/fileio.h"
 
-int wp_cli_fail(const char *command, const void *e)
-{
-    const wp_error *err = e;
-    wp_error_print(err, stderr);
-    wp_status s = wp_error_status(err);
-    if (s == WP_OK) s = WP_ERR_INTERNAL;
-    if (!err->count) fprintf(stderr, "wijkplan %s: %s\n", command, wp_status_name(s));
-    return (int)s;
-}
-
-int wp_cli_load(const char *command, const char *scenario_path, const char *roster_path,
-                wp_scenario **sc, wp_roster **r)
-{
-    wp_error err;
-    wp_error_init(&err);
-    *sc = NULL;
-    if (r) *r = NULL;
-    wp_status s = wp_scenario_load(scenario_path, sc, &err);
-    if (s == WP_OK && roster_path) s = wp_roster_read_json(roster_path, r, &err);
-    if (s == WP_OK && roster_path) s = wp_scenario_check_roster(*sc, *r, roster_path, &err);
-    if (s == WP_OK && roster_path && (*r)->scenario_digest &&
-        strcmp((*r)->scenario_digest, wp_scenario_digest(*sc)) != 0)
-        fprintf(stderr,
-                "wijkplan %s: warning: %s was made from another version of %s (its digest "
-                "differs): the figures are for the scenario as it is now\n",
-                command, roster_path, scenario_path);
-    int rc = s == WP_OK ? 0 : wp_cli_fail(command, &err);
-    if (rc) {
-        wp_scenario_free(*sc);
-        *sc = NULL;
-        if (r) wp_roster_free(*r), *r = NULL;
-    }
-    wp_error_clear(&err);
-    return rc;
-}
-
 int wp_cmd_solve(int argc, char **argv)
 {
     const char *output = NULL, *csv = NULL, *waiting = NULL, *dialect = NULL;
@@ -117,19 +81,6 @@ static void print_changes(const wp_kpi *k)
             k->visits_substitute == 1 ? "" : "s", k->visits_changed_day, k->visits_changed_time,
             k->visits_changed_helper, k->visits_dropped, k->visits_unchanged,
             k->visits_with_previous);
-}
-
-bool wp_cli_dialect(const char *command, const char *name, wp_csv_dialect *out)
-{
-    *out = WP_CSV_RFC4180;
-    if (!name || strcmp(name, "rfc4180") == 0) return true;
-    if (strcmp(name, "excel-nl") == 0) {
-        *out = WP_CSV_EXCEL_NL;
-        return true;
-    }
-    fprintf(stderr, "wijkplan %s: --csv-dialect takes rfc4180 or excel-nl, not \"%s\"\n", command,
-            name);
-    return false;
 }
 
 /* A helper with no window on any day they are not absent can never work: almost always a

@@ -47,4 +47,8 @@ int wp_cli_plan(const char *command, const wp_scenario *sc, const wp_solve_optio
 /* --csv-dialect NAME (NULL: rfc4180); false, after saying why, when unknown. */
 bool wp_cli_dialect(const char *command, const char *name, wp_csv_dialect *out);
 
+/* "A,B,,C" into its non-empty items (caller frees with wp_cli_free_list); returns the count. */
+int wp_cli_split_list(const char *text, char ***items);
+void wp_cli_free_list(char **items, int n);
+
 #endif

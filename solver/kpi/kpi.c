@@ -397,3 +397,22 @@ wp_status wp_scenario_write_waiting_list(const wp_scenario *s, const wp_roster *
 {
     return wp_kpi_write_waiting_list(&s->model, r, path, dialect, err);
 }
+
+wp_status wp_kpi_of_districts(const wp_scenario *s, const wp_roster *r,
+                              const char *const *district_ids, int n, wp_kpi *out, wp_error *err)
+{
+    const wp_model *m = &s->model;
+    bool *scope = n > 0 ? wp_calloc((size_t)m->n_districts + 1, sizeof *scope) : NULL;
+    wp_status st = WP_OK;
+    for (int i = 0; i < n; i++) {
+        int d = wp_strmap_get(&m->district_ids, district_ids[i]);
+        if (d < 0)
+            st = wp_error_add(err, WP_ERR_INPUT, NULL, "--districts", 0, 0,
+                              "no district \"%s\" in the scenario", district_ids[i]);
+        else
+            scope[d] = true;
+    }
+    if (st == WP_OK) wp_kpi_compute_set(m, r, scope, out);
+    free(scope);
+    return st;
+}
