@@ -60,6 +60,9 @@ static bool parse_header(const wp_lines *L, int i, convrp *c, bool *is_header)
     double d;
     *is_header = true;
     if (key_value(L->line[i], "NAME")) return true; /* generic in the published files */
+    bool sized = c->x != NULL; /* the sections' arrays are allocated for these two */
+    if (sized && (key_value(L->line[i], "DIMENSION") || key_value(L->line[i], "NUM_DAYS")))
+        return wp_lines_error(L, i, "DIMENSION and NUM_DAYS must come before the sections");
     if ((v = key_value(L->line[i], "DIMENSION"))) {
         if (!header_number(L, i, v, "DIMENSION", &d)) return false;
         if (d < 2 || d != floor(d) || d > 1e6)
