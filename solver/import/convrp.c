@@ -229,7 +229,8 @@ static int default_fleet(const convrp *c)
         }
         if (total > busiest) busiest = total;
     }
-    return (int)ceil(busiest / (0.9 * c->capacity)) + 2;
+    double fleet = ceil(busiest / (0.9 * c->capacity)) + 2;
+    return fleet < 10000 ? (int)fleet : 10000; /* a hostile CAPACITY must not overflow the int */
 }
 
 static cJSON *build(const convrp *c, const wp_convrp_options *o)

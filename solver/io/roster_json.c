@@ -641,12 +641,17 @@ static void read_solver(wp_jctx *ctx, const cJSON *root, wp_roster *r)
     size_t mark = wp_jpath_key(ctx, "solver");
     r->solver.version = dup_string(ctx, s, "version", false);
     r->solver.stopped_by = dup_string(ctx, s, "stopped_by", false);
-    r->solver.seed = (unsigned long long)get_num(ctx, s, "seed", false);
-    r->solver.threads = (int)get_num(ctx, s, "threads", false);
+    /* ranges before the casts: a double out of an integer's range is undefined behaviour */
+    double v = 0;
+    if (wp_jget_number(ctx, s, "seed", false, 0, 1.8e19, &v))
+        r->solver.seed = (unsigned long long)v;
+    long n;
+    if (wp_jget_int(ctx, s, "threads", false, 0, 1000000, &n)) r->solver.threads = (int)n;
     r->solver.time_limit_s = get_num(ctx, s, "time_limit_s", false);
     r->solver.elapsed_s = get_num(ctx, s, "elapsed_s", false);
     r->solver.peak_memory_mib = get_num(ctx, s, "peak_memory_mib", false);
-    r->solver.iterations = (long long)get_num(ctx, s, "iterations", false);
+    if (wp_jget_number(ctx, s, "iterations", false, 0, 9e18, &v))
+        r->solver.iterations = (long long)v;
     wp_jpath_pop(ctx, mark);
 }
 

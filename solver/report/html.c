@@ -296,12 +296,13 @@ static void variant_words(wp_strbuf *sb, const cJSON *v, const words *w)
         return;
     }
     number(c, "providers_per_district", &k);
+    if (!(k <= 1000)) k = 1000; /* read from a file: keep the cast defined */
     if (k <= 1)
         wp_sb_append(sb, w->one_provider);
     else
         wp_sb_printf(sb, w->providers_fmt, (int)k);
     if (number(c, "max_districts_per_provider", &cap) && cap > 0)
-        wp_sb_printf(sb, w->cap_fmt, (int)cap);
+        wp_sb_printf(sb, w->cap_fmt, cap < 1000 ? (int)cap : 1000);
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "staff_transfer")))
         wp_sb_append(sb, w->transfer);
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(c, "existing_pairs_continue")))
@@ -463,8 +464,7 @@ static void bar_chart(wp_strbuf *sb, const report_ctx *x, const cJSON *variants,
                  "<figure class=\"chart\" data-kpi=\"%s\"><svg role=\"img\" viewBox=\"0 0 %d %d\" "
                  "width=\"%d\" height=\"%d\"><title>%s</title><text x=\"0\" y=\"14\" "
                  "class=\"ct\">%s</text>\n",
-                 row->key, width, height, width, height, row->label[x->lang],
-                 row->label[x->lang]);
+                 row->key, width, height, width, height, row->label[x->lang], row->label[x->lang]);
     int i = 0;
     cJSON_ArrayForEach(v, variants)
     {
