@@ -78,13 +78,8 @@ static bool plain_text_ok(const char *path, const char *body, size_t len, wp_err
 {
     size_t good = wp_utf8_valid_prefix((const unsigned char *)body, len);
     if (good < len) {
-        int line = 1, col = 1;
-        for (size_t i = 0; i < good; i++) {
-            if (body[i] == '\n')
-                line++, col = 1;
-            else if (((unsigned char)body[i] & 0xC0) != 0x80)
-                col++;
-        }
+        int line, col;
+        wp_utf8_line_col(body, good, &line, &col);
         wp_error_add(err, WP_ERR_INPUT, path, NULL, line, col,
                      "byte 0x%02X is not UTF-8: save the file as \"CSV UTF-8\"",
                      (unsigned char)body[good]);

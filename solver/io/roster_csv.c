@@ -70,9 +70,7 @@ static void csv_num(csv_out *o, double v, int decimals)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    if (o->decimal_comma)
-        for (char *p = buf; *p; p++)
-            if (*p == '.') *p = ',';
+    if (o->decimal_comma) wp_decimal_comma(buf);
     csv_cell(o, buf);
 }
 
@@ -307,8 +305,7 @@ wp_status wp_csv_write_table(const char *const *header, const char *const *cells
                 continue;
             }
             char *c = wp_strdup(cell); /* written with a decimal point: the dialect's mark */
-            for (char *p = c; o.decimal_comma && *p; p++)
-                if (*p == '.') *p = ',';
+            if (o.decimal_comma) wp_decimal_comma(c);
             csv_cell(&o, c);
             free(c);
         }

@@ -56,22 +56,6 @@ void wp_jerr(wp_jctx *ctx, const char *key, const char *fmt, ...)
     wp_jpath_pop(ctx, mark);
 }
 
-/* Line and column (1-based) of byte offset `off` in `text`. */
-static void line_col(const char *text, size_t off, int *line, int *col)
-{
-    int l = 1, c = 1;
-    for (size_t i = 0; i < off && text[i]; i++) {
-        if (text[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 /* Offset of a "\u0000" escape inside a string, or len: cJSON would cut the string there,
  * so "C1\u0000x" would silently become "C1". */
 static size_t escaped_nul_at(const char *s, size_t len)
@@ -120,19 +104,19 @@ cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *e
     int line, col;
     size_t bad = skip + wp_utf8_valid_prefix((const unsigned char *)text + skip, len - skip);
     if (bad < len) {
-        line_col(text, bad, &line, &col);
+        wp_utf8_line_col(text, bad, &line, &col);
         wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col, "text is not valid UTF-8");
         return NULL;
     }
     if (memchr(text + skip, '\0', len - skip)) {
         size_t at = (size_t)((const char *)memchr(text + skip, '\0', len - skip) - text);
-        line_col(text, at, &line, &col);
+        wp_utf8_line_col(text, at, &line, &col);
         wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col, "malformed JSON: NUL byte");
         return NULL;
     }
     size_t nul = escaped_nul_at(text, len);
     if (nul < len) {
-        line_col(text, nul, &line, &col);
+        wp_utf8_line_col(text, nul, &line, &col);
         wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col,
                      "\\u0000 (NUL) is not allowed in a string");
         return NULL;
@@ -151,7 +135,7 @@ cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *e
     }
     size_t off = end ? (size_t)(end - text) : skip;
     if (off > len) off = len;
-    line_col(text, off, &line, &col);
+    wp_utf8_line_col(text, off, &line, &col);
     if (ends_in_string(text + skip, len - skip)) {
         wp_error_add(err, WP_ERR_INPUT, file, NULL, line, col,
                      "malformed JSON: unexpected end of file inside the string that starts here");

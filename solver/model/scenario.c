@@ -67,13 +67,9 @@ int wp_scenario_idle_helpers(const wp_scenario *s, const char **ids, int max)
     const wp_model *m = &s->model;
     int idle = 0;
     for (int h = 0; h < m->n_helpers; h++) {
-        int windows = 0;
-        for (int d = 0; d < WP_DAYS; d++) {
-            int n;
-            wp_helper_windows(m, h, d, &n);
-            if (!(m->helpers[h].absent >> d & 1)) windows += n;
-        }
-        if (!windows && idle++ < max) ids[idle - 1] = m->helpers[h].id;
+        bool works = false;
+        for (int d = 0; d < WP_DAYS && !works; d++) works = wp_helper_works(m, h, d);
+        if (!works && idle++ < max) ids[idle - 1] = m->helpers[h].id;
     }
     return idle;
 }

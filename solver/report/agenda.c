@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kpi/kpi.h"
 #include "model/scenario_internal.h"
 #include "report/helper_files.h"
 #include "util/alloc.h"
@@ -24,7 +25,7 @@ typedef struct words {
     const char *order, *client, *arrival, *start, *end, *travel;
     const char *from_home, *home, *care, *worked, *of_contract, *visits, *day_count, *helpers;
     const char *provider, *map_title, *sub;
-    char decimal_mark;
+    bool decimal_comma;
 } words;
 
 static const words nl = {
@@ -51,7 +52,7 @@ static const words nl = {
     "aanbieder",
     "route van de dag",
     "invaller",
-    ',',
+    true,
 };
 
 static const words en = {
@@ -78,7 +79,7 @@ static const words en = {
     "provider",
     "the day's route",
     "substitute",
-    '.',
+    false,
 };
 
 static const char *const style =
@@ -108,13 +109,12 @@ static void clock(wp_strbuf *sb, const char *cls, double minutes)
     wp_sb_printf(sb, "<td class=\"%s\">%s</td>", cls, t);
 }
 
-/* Kilometres with one decimal, with the language's decimal mark. */
+/* Kilometres with one decimal, in the language's notation. */
 static void km(wp_strbuf *sb, const words *w, double v)
 {
     char t[32];
     snprintf(t, sizeof t, "%.1f", v);
-    char *dot = strchr(t, '.');
-    if (dot) *dot = w->decimal_mark;
+    if (w->decimal_comma) wp_decimal_comma(t);
     wp_sb_printf(sb, "%s km", t);
 }
 
@@ -127,6 +127,7 @@ static void leg(wp_strbuf *sb, const words *w, double min, double dist)
 
 typedef struct page_ctx {
     const wp_model *m;
+    const int *provider; /* per helper, after any staff transfer (wp_kpi_helper_providers) */
     const words *w;
     const char *week;
     long monday; /* days since 1970 of the week's Monday, or -1 without a week */
@@ -253,15 +254,6 @@ static week_total total_of(const wp_roster *r, const int *idx, int n)
     return t;
 }
 
-/* The provider a helper works for in this roster: after a staff transfer, the new one. */
-static const char *provider_of(const wp_model *m, const wp_roster *r, int helper)
-{
-    for (size_t i = 0; i < r->n_transfers; i++)
-        if (strcmp(r->transfers[i].helper, m->helpers[helper].id) == 0) return r->transfers[i].to;
-    int p = m->helpers[helper].provider;
-    return p >= 0 ? m->providers[p].id : "";
-}
-
 static void head(wp_strbuf *sb, const page_ctx *x, const char *title_id)
 {
     wp_sb_printf(sb,
@@ -301,7 +293,7 @@ static char *helper_page(const page_ctx *x, const wp_roster *r, int h, const int
     wp_sb_html(&sb, m->helpers[h].id);
     wp_sb_append(&sb, "</h1><p class=\"summary\">");
     wp_sb_printf(&sb, "%s ", x->w->provider);
-    wp_sb_html(&sb, provider_of(m, r, h));
+    wp_sb_html(&sb, m->providers[x->provider[h]].id);
     if (x->week) {
         wp_sb_printf(&sb, " &middot; %s ", x->w->week);
         wp_sb_html(&sb, x->week);
@@ -324,7 +316,7 @@ static void index_row(wp_strbuf *sb, const page_ctx *x, const wp_roster *r, int 
     wp_sb_append(sb, "\">");
     wp_sb_html(sb, x->m->helpers[h].id);
     wp_sb_append(sb, "</a> (");
-    wp_sb_html(sb, provider_of(x->m, r, h));
+    wp_sb_html(sb, x->m->providers[x->provider[h]].id);
     wp_sb_append(sb, "): ");
     week_total t = total_of(r, idx, n);
     summary(sb, x, &t, x->m->helpers[h].week_min);
@@ -336,7 +328,7 @@ wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char 
                            const char *week, const char *lang, const char *dir, wp_error *err)
 {
     const wp_model *m = &s->model;
-    page_ctx x = {m, &nl, week, -1};
+    page_ctx x = {m, NULL, &nl, week, -1};
     if (lang && strcmp(lang, "en") == 0)
         x.w = &en;
     else if (lang && strcmp(lang, "nl") != 0)
@@ -350,6 +342,8 @@ wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char 
     if ((st = wp_dir_create(dir, err)) != WP_OK) return st;
     int *start, *idx;
     wp_routes_by_helper(m, r, &start, &idx);
+    int *provider = wp_kpi_helper_providers(m, r);
+    x.provider = provider;
     wp_strbuf index = {0};
     head(&index, &x, x.w->helpers);
     wp_sb_printf(&index, "<h1>%s</h1><ul>\n", x.w->helpers);
@@ -372,5 +366,6 @@ wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char 
     wp_sb_free(&index);
     free(start);
     free(idx);
+    free(provider);
     return st;
 }

@@ -120,7 +120,7 @@ typedef struct words {
     const char *open_house, *one_provider, *providers_fmt, *cap_fmt, *transfer, *keep_pairs;
     /* sentence pieces, around the numbers */
     const char *s_pairs[3], *s_bound, *s_switch[3], *s_wait[3], *s_helpers[4], *s_idle,
-        *s_budget[4], *s_market[3];
+        *s_budget[4], *s_unserved_value[2], *s_market[3];
 } words;
 
 static const words dutch = {
@@ -160,6 +160,7 @@ static const words dutch = {
      " werkdagen."},
     " hulpen hebben deze week geen werk.",
     {"EUR ", " per week voor ", " uur geleverde zorg (EUR ", " per uur)."},
+    {" uur niet geleverde zorg zou tegen dat tarief EUR ", " kosten."},
     {"Marktconcentratie (HHI, 0 tot 10.000; hoger is minder keuze): in de hele stad ",
      "; binnen de gebieden, gewogen naar cli&euml;nten, ",
      ". Het tweede getal is de keuze die een cli&euml;nt in de eigen wijk heeft."},
@@ -200,6 +201,7 @@ static const words english = {
     {"", " helpers change employer; ", " helpers work this week, on ", " helper days."},
     " helpers have no work this week.",
     {"EUR ", " a week for ", " hours of care delivered (EUR ", " an hour)."},
+    {" hours of care not delivered would cost EUR ", " at that rate."},
     {"Market concentration (HHI, 0 to 10,000; higher is less choice): across the city ",
      "; within the districts, weighted by clients, ",
      ". The second figure is the choice a client has in their own district."},
@@ -270,9 +272,7 @@ static void formatted(wp_strbuf *sb, double v, kpi_format f, int lang)
         snprintf(t, sizeof t, fabs(v) >= 100 ? "%.0f" : "%.2f", v);
         break;
     }
-    if (lang == NL)
-        for (char *p = t; *p; p++)
-            if (*p == '.') *p = ',';
+    if (lang == NL) wp_decimal_comma(t);
     wp_sb_append(sb, t);
 }
 
@@ -389,10 +389,9 @@ static void plain_words(wp_strbuf *sb, const report_ctx *x, const cJSON *variant
         sentence(sb, x, w->s_budget, bk, bv, 3, w->s_budget[3]);
         wp_sb_append(sb, " ");
         num(sb, "unserved_hours", wv[1], F_HOURS, x->lang);
-        wp_sb_append(sb, x->lang == NL ? " uur niet geleverde zorg zou tegen dat tarief EUR "
-                                       : " hours of care not delivered would cost EUR ");
+        wp_sb_append(sb, w->s_unserved_value[0]);
         num(sb, "unserved_value_eur", wv[1] * per_hour, F_EURO, x->lang);
-        wp_sb_append(sb, x->lang == NL ? " kosten." : " at that rate.");
+        wp_sb_append(sb, w->s_unserved_value[1]);
         wp_sb_printf(sb, "</p>\n<p><b>%s:</b> ", w->market);
         double hd = 0;
         value_of(k, v, "hhi_districts", &hd);

@@ -90,3 +90,9 @@ void wp_sb_html(wp_strbuf *sb, const char *s)
         }
     }
 }
+
+void wp_decimal_comma(char *number)
+{
+    for (char *p = number; *p; p++)
+        if (*p == '.') *p = ',';
+}

@@ -17,6 +17,8 @@ void wp_sb_printf(wp_strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* Replaces the decimal points of a formatted number with commas, in place (Dutch notation). */
+void wp_decimal_comma(char *number);
 /* Appends s escaped for HTML text and attribute values (< > & "); NULL appends nothing. */
 void wp_sb_html(wp_strbuf *sb, const char *s);
 void wp_sb_truncate(wp_strbuf *sb, size_t len);

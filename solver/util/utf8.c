@@ -23,3 +23,16 @@ size_t wp_utf8_valid_prefix(const unsigned char *t, size_t n)
     }
     return n;
 }
+
+void wp_utf8_line_col(const char *text, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < off && text[i]; i++) {
+        if (text[i] == '\n')
+            l++, c = 1;
+        else if (((unsigned char)text[i] & 0xC0) != 0x80)
+            c++;
+    }
+    *line = l;
+    *col = c;
+}

@@ -17,6 +17,10 @@ char *fz_text(const uint8_t *data, size_t size);
 const char *fz_file(const uint8_t *data, size_t size, const char *suffix);
 /* A scratch path for outputs (removed before return). */
 const char *fz_out(const char *suffix);
+/* Loads a fixed one-helper, one-client scenario whose member `member` (JSON text, e.g.
+ * "\"districts\": \"%s\"") names the input written to a scratch file with `suffix`. */
+void fz_load_scenario_naming(const uint8_t *data, size_t size, const char *suffix,
+                             const char *member);
 /* Writes fixed text to a scratch file once; returns its path. */
 const char *fz_fixture(const char *name, const char *text);
 

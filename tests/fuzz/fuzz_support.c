@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <wijkplan/wijkplan.h>
+
 #include "fuzz.h"
 
 static const char *scratch(const char *name)
@@ -57,4 +59,24 @@ const char *fz_fixture(const char *name, const char *text)
     const char *path = scratch(name);
     if (access(path, F_OK) != 0) write_all(path, text, strlen(text));
     return path;
+}
+
+void fz_load_scenario_naming(const uint8_t *data, size_t size, const char *suffix,
+                             const char *member)
+{
+    const char *path = fz_file(data, size, suffix);
+    char named[300], text[1024];
+    snprintf(named, sizeof named, member, path);
+    snprintf(text, sizeof text,
+             "{\"format\": \"wijkplan-scenario/1\", \"name\": \"f\", \"providers\": [{\"id\": "
+             "\"P1\"}], \"helpers\": [{\"id\": \"H1\", \"provider\": \"P1\", \"home\": [6.566, "
+             "53.219], \"hours_per_week\": 24}], \"clients\": [{\"id\": \"C1\", \"location\": "
+             "[6.571, 53.214], \"hours_per_week\": 2}], %s}",
+             named);
+    wp_scenario *s = NULL;
+    wp_error err;
+    wp_error_init(&err);
+    wp_scenario_load_string(text, "fuzz.json", ".", &s, &err);
+    wp_scenario_free(s);
+    wp_error_clear(&err);
 }
