@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "geo/grid.h"
-#include "import/emit.h"
+#include "io/scenario_write.h"
 #include "util/alloc.h"
 #include "util/rng.h"
 #include "wijken.h"

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <wijkplan/roster.h>
 
-#include "import/emit.h"
-#include "json/jread.h"
+#include "io/scenario_write.h"
+#include "io/jread.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
 #include "util/fileio.h"

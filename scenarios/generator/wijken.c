@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "geo/polygon.h"
-#include "json/jread.h"
+#include "io/districts_read.h"
+#include "io/jread.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 

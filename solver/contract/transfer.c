@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "geo/districts.h"
+#include "model/districts.h"
 #include "util/alloc.h"
 
 static bool awarded(const wp_awards *a, int d, int p)

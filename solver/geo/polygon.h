@@ -1,19 +1,26 @@
-/* District geometry: GeoJSON Polygon and MultiPolygon parsing, checks and point-in-polygon. */
+/* District geometry: polygons with holes, bounding boxes, point-in-polygon and area. */
 #ifndef WP_GEO_POLYGON_H
 #define WP_GEO_POLYGON_H
 
-#include <cjson/cJSON.h>
 #include <stdbool.h>
 
-#include "json/jread.h"
-#include "model/model.h"
+/* A district polygon set. Rings are stored flat: ring r has points [ring_start[r],
+ * ring_start[r+1]); polygon p has rings [poly_start[p], poly_start[p+1]), the first being the
+ * outer ring and the others holes. */
+typedef struct wp_district_def {
+    char *id;
+    char *name;
+    int n_polys;
+    int *poly_start;   /* n_polys + 1 */
+    int *ring_start;   /* n_rings + 1 */
+    double *x, *y;     /* projected coordinates (metres or planar units) */
+    double *lon, *lat; /* coordinates as given in the source (for maps and GeoJSON) */
+    double bbox[4];    /* projected min x, min y, max x, max y */
+    char *extra_json;
+} wp_district_def;
 
-/* Reads a GeoJSON Polygon or MultiPolygon object into d's rings (source coordinates in d->lon,
- * d->lat; d->x, d->y are allocated as copies to be projected in place). Reports a broken
- * polygon (wrong type or nesting, ring under 4 positions, ring not closed, non-finite
- * coordinates, no area at all) at the context's current path. Rings without area are dropped and
- * self-crossing rings accepted: simplified official boundaries contain both. */
-bool wp_geom_parse(wp_jctx *ctx, const cJSON *geometry, wp_district_def *d);
+/* Signed area of a closed ring of n positions (positive counter-clockwise). */
+double wp_ring_signed_area(const double *x, const double *y, int n);
 
 /* Recomputes d->bbox from the projected coordinates. */
 void wp_geom_update_bbox(wp_district_def *d);

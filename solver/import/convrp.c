@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/emit.h"
+#include "io/scenario_write.h"
 #include "import/lines.h"
 #include "util/alloc.h"
 #include "util/daytime.h"

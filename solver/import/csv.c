@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "import/csvtable.h"
-#include "import/emit.h"
+#include "io/scenario_write.h"
 #include "model/model.h"
 #include "util/alloc.h"
 #include "util/daytime.h"

@@ -5,7 +5,7 @@
 #include <cjson/cJSON.h>
 #include <wijkplan/roster.h>
 
-#include "json/jread.h"
+#include "io/jread.h"
 
 /* The KPI object (SPEC fields first, then wijkplan's additions). */
 cJSON *wp_kpi_to_json(const wp_kpi *k);

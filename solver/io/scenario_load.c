@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geo/districts.h"
-#include "geo/matrix.h"
-#include "geo/project.h"
-#include "json/jread.h"
-#include "json/jtime.h"
-#include "model/market.h"
+#include "io/districts_read.h"
+#include "model/districts.h"
+#include "model/place.h"
+#include "io/matrix_read.h"
+#include "io/jread.h"
+#include "io/jtime.h"
 #include "model/pins.h"
 #include "util/alloc.h"
 #include "util/sha256.h"
@@ -851,78 +851,6 @@ static void resolve_awards(loader *L, const cJSON *awards)
     wp_jpath_pop(&L->ctx, mark);
 }
 
-/* ---- pass 2: coordinates ----------------------------------------------------------------- */
-
-static void check_lonlat(loader *L)
-{
-    wp_model *m = L->m;
-    for (int i = 0; i < m->n_locations; i++) {
-        bool client = i < m->n_clients;
-        int idx = client ? i : i - m->n_clients;
-        double lon = m->src_x[i], lat = m->src_y[i];
-        if (lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90) continue;
-        size_t mark = wp_jpath_key(&L->ctx, client ? "clients" : "helpers");
-        wp_jpath_index(&L->ctx, (size_t)idx);
-        wp_jerr(&L->ctx, client ? "location" : "home",
-                "[%g, %g] is not a longitude/latitude pair in %s (GeoJSON order is [lon, lat])",
-                lon, lat, m->crs);
-        wp_jpath_pop(&L->ctx, mark);
-    }
-}
-
-static wp_status project_locations(loader *L, wp_error *err)
-{
-    wp_model *m = L->m;
-    int n = m->n_locations;
-    m->x = wp_malloc(((size_t)n + 1) * sizeof *m->x);
-    m->y = wp_malloc(((size_t)n + 1) * sizeof *m->y);
-    memcpy(m->x, m->src_x, (size_t)n * sizeof *m->x);
-    memcpy(m->y, m->src_y, (size_t)n * sizeof *m->y);
-    if (m->planar) {
-        m->projected_crs = wp_strdup("planar");
-        m->km_per_unit = 1.0;
-        for (int k = 0; k < WP_MODE_COUNT; k++) {
-            m->km_per_min[k] = m->planar_speed;
-            m->min_per_km[k] = 1.0 / m->planar_speed;
-        }
-        return WP_OK;
-    }
-    m->km_per_unit = m->detour / 1000.0;
-    for (int k = 0; k < WP_MODE_COUNT; k++) {
-        m->km_per_min[k] = m->speed_kmh[k] / 60.0;
-        m->min_per_km[k] = 60.0 / m->speed_kmh[k];
-    }
-    if (wp_crs_is_geographic(m->crs)) {
-        check_lonlat(L);
-        if (L->ctx.problems) return WP_ERR_INPUT;
-    }
-    char target[32];
-    wp_projector *pj;
-    wp_status s = wp_projector_create(m->crs, m->x, m->y, (size_t)n, &pj, target, err);
-    if (s != WP_OK) return s;
-    m->projected_crs = wp_strdup(target);
-    size_t done = 0;
-    while (done < (size_t)n) {
-        size_t ok = wp_project_points(pj, m->x + done, m->y + done, (size_t)n - done);
-        if (ok == (size_t)n - done) break;
-        size_t bad = done + ok;
-        bool client = (int)bad < m->n_clients;
-        int idx = client ? (int)bad : (int)bad - m->n_clients;
-        char path[64];
-        snprintf(path, sizeof path, "%s[%d].%s", client ? "clients" : "helpers", idx,
-                 client ? "location" : "home");
-        wp_error_add(err, WP_ERR_PROJECTION, L->ctx.file, path, 0, 0,
-                     "[%g, %g] cannot be projected from %s to %s", m->src_x[bad], m->src_y[bad],
-                     m->crs, target);
-        L->ctx.problems++;
-        done = bad + 1;
-    }
-    s = wp_districts_project(m, pj, L->ctx.file, err);
-    wp_projector_free(pj);
-    if (L->ctx.problems) return WP_ERR_PROJECTION;
-    return s;
-}
-
 /* ---- entry points ------------------------------------------------------------------------ */
 
 static void free_pending(pending *p)
@@ -1017,11 +945,10 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
         wp_error_clear(&local);
         return fail(&L, wp_error_status(e));
     }
-    wp_status s = project_locations(&L, e);
+    wp_status s = wp_model_place(m, file, e);
     if (s == WP_OK) s = wp_districts_assign(m, L.ref.client_district, file, e);
     if (s == WP_OK && matrix_path) s = wp_matrix_load(m, matrix_path, base_dir, file, e);
     if (s == WP_OK && e->count + e->dropped > before) s = wp_error_status(e);
-    if (s == WP_OK) wp_model_default_market(m);
     /* a dense distance table pays off for small instances (at most 32 MB) */
     if (s == WP_OK) wp_model_cache_distances(m, 2000);
     if (s != WP_OK) {

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "geo/districts.h"
-#include "import/emit.h"
-#include "json/jread.h"
+#include "model/districts.h"
+#include "io/scenario_write.h"
+#include "io/jread.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
 #include "util/fileio.h"

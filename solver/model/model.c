@@ -1,8 +1,6 @@
 /* Releasing a model, the optional distance cache, and enum names. */
 #include "model/model.h"
 
-#include "model/market.h"
-#include "model/previous.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,7 +84,6 @@ void wp_model_free(wp_model *m)
     wp_strmap_free(&m->client_ids);
     wp_strmap_free(&m->district_ids);
     wp_awards_free(&m->contracting.awards);
-    wp_market_free(&m->market);
     free(m->name);
     free(m->crs);
     free(m->projected_crs);
@@ -129,4 +126,19 @@ int wp_mode_index(const char *name)
 const char *wp_product_name(int product)
 {
     return product == WP_PRODUCT_HO_PLUS ? "HO+" : "HO";
+}
+
+void wp_previous_free(wp_previous *p)
+{
+    if (!p) return;
+    free(p->path);
+    for (int i = 0; i < p->n_routes; i++) free(p->route_helper[i]);
+    free(p->route_helper);
+    free(p->visit_route);
+    free(p->visit_pos);
+    free(p->visit_helper);
+    free(p->visit_day);
+    free(p->visit_start);
+    free(p->week_helper);
+    memset(p, 0, sizeof *p);
 }

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "geo/polygon.h"
 #include "util/daytime.h"
 #include "util/strmap.h"
 
@@ -92,21 +93,6 @@ typedef struct wp_client_def {
     char *extra_json;
 } wp_client_def;
 
-/* A district polygon set. Rings are stored flat: ring r has points [ring_start[r],
- * ring_start[r+1]); polygon p has rings [poly_start[p], poly_start[p+1]), the first being the
- * outer ring and the others holes. */
-typedef struct wp_district_def {
-    char *id;
-    char *name;
-    int n_polys;
-    int *poly_start;   /* n_polys + 1 */
-    int *ring_start;   /* n_rings + 1 */
-    double *x, *y;     /* projected coordinates (metres or planar units) */
-    double *lon, *lat; /* coordinates as given in the source (for maps and GeoJSON) */
-    double bbox[4];    /* projected min x, min y, max x, max y */
-    char *extra_json;
-} wp_district_def;
-
 typedef struct wp_objective {
     double unserved_minute; /* per unserved minute x priority */
     double broken_pair;
@@ -137,20 +123,19 @@ typedef struct wp_contracting {
     bool pairs_continue; /* existing_pairs_continue: a fixed pair may go on across the award */
 } wp_contracting;
 
-/* Who may serve whom once contracting, awards and transfers are fixed (model/market.c). The
- * model keeps the scenario's own market; compare variants build their own. */
-typedef struct wp_market {
-    int contract_model;   /* enum wp_contract_model */
-    bool has_awards;      /* per_district with awards known */
-    wp_awards awards;     /* per_district: awarded providers per district */
-    int *helper_provider; /* effective provider per helper after transfers */
-    int n_sets;           /* distinct allowed-provider sets */
-    int words;            /* 64-bit words per set */
-    uint64_t *sets;       /* n_sets x words bitsets over providers */
-    int *client_set;      /* per client: index of its allowed-provider set */
-    int *pair_continue;   /* per_district with existing_pairs_continue: per client, its fixed
-                           * pair's helper, allowed whatever its provider; -1; NULL when off */
-} wp_market;
+/* Last week's plan of a repair (model/previous.h has the rules over it). */
+typedef struct wp_previous {
+    char *path;           /* the previous roster's path as given (the roster's "previous") */
+    int n_routes;         /* the previous roster's routes (none in sub-models) */
+    char **route_helper;  /* per previous route: its helper's id as written there */
+    int *visit_route;     /* per visit: index of its previous route, or -1: no previous plan */
+    int *visit_pos;       /* per visit: its position in that route */
+    int *visit_helper;    /* per visit: previous helper in this model, or -1 (none, or gone) */
+    int *visit_day;       /* per visit: previous day 0..6, or -1 when no previous plan */
+    double *visit_start;  /* per visit: previous start, minutes */
+    int *week_helper;     /* per client: its helper for the week (SPEC), or -1 */
+    int visits_with_plan; /* visits that have a previous plan */
+} wp_previous;
 
 typedef struct wp_model {
     char *name;
@@ -201,14 +186,15 @@ typedef struct wp_model {
     int pair_policy; /* enum wp_pair_policy */
     wp_objective objective;
 
-    wp_market market;
 
     /* Last week's plan when repairing (model/previous.h), or NULL. */
-    struct wp_previous *prev;
+    wp_previous *prev;
 } wp_model;
 
 void wp_model_free(wp_model *m);
 
+/* Frees the arrays of a previous plan (not p itself). */
+void wp_previous_free(wp_previous *p);
 void wp_awards_free(wp_awards *a);
 /* Deep copy into an empty dst. */
 void wp_awards_copy(wp_awards *dst, const wp_awards *src);
@@ -280,20 +266,6 @@ static inline bool wp_pair_keepable(const wp_model *m, int c)
 {
     int h = m->clients[c].helper;
     return h >= 0 && wp_helper_qualified(m, h, c) && wp_client_accepts(m, h, c);
-}
-
-/* Contracting allows helper h (at its effective provider) to serve client c. */
-static inline bool wp_market_allows(const wp_market *mk, int h, int c)
-{
-    if (mk->pair_continue && mk->pair_continue[c] == h) return true;
-    int p = mk->helper_provider[h];
-    const uint64_t *set = mk->sets + (long)mk->client_set[c] * mk->words;
-    return (set[p >> 6] >> (p & 63)) & 1u;
-}
-
-static inline bool wp_eligible(const wp_model *m, const wp_market *mk, int h, int c)
-{
-    return wp_helper_qualified(m, h, c) && wp_client_accepts(m, h, c) && wp_market_allows(mk, h, c);
 }
 
 /* Unserved cost of one visit as the SPEC's objective counts it. */

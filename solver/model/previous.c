@@ -14,21 +14,6 @@ const char *wp_change_name(int kind)
     return kind >= 0 && kind < WP_CHANGE_KINDS ? names[kind] : "none";
 }
 
-void wp_previous_free(wp_previous *p)
-{
-    if (!p) return;
-    free(p->path);
-    for (int i = 0; i < p->n_routes; i++) free(p->route_helper[i]);
-    free(p->route_helper);
-    free(p->visit_route);
-    free(p->visit_pos);
-    free(p->visit_helper);
-    free(p->visit_day);
-    free(p->visit_start);
-    free(p->week_helper);
-    memset(p, 0, sizeof *p);
-}
-
 static wp_previous *previous_alloc(int n_visits, int n_clients)
 {
     wp_previous *p = wp_calloc(1, sizeof *p);

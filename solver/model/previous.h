@@ -6,8 +6,8 @@
  * wp_change_weight, and the KPI function (and so the validator's objective) classifies the
  * routes of a roster with the same two functions, so they cannot disagree.
  *
- * Ownership: a wp_previous belongs to the model it is attached to (wp_model.prev) and owns the
- * previous roster and every array. */
+ * Ownership: a wp_previous (its type is in model/model.h) belongs to the model it is attached
+ * to (wp_model.prev), which frees it. */
 #ifndef WP_MODEL_PREVIOUS_H
 #define WP_MODEL_PREVIOUS_H
 
@@ -31,19 +31,6 @@ enum wp_change_kind {
     WP_CHANGE_KINDS
 };
 
-typedef struct wp_previous {
-    char *path;           /* the previous roster's path as given (the roster's "previous") */
-    int n_routes;         /* the previous roster's routes (none in sub-models) */
-    char **route_helper;  /* per previous route: its helper's id as written there */
-    int *visit_route;     /* per visit: index of its previous route, or -1: no previous plan */
-    int *visit_pos;       /* per visit: its position in that route */
-    int *visit_helper;    /* per visit: previous helper in this model, or -1 (none, or gone) */
-    int *visit_day;       /* per visit: previous day 0..6, or -1 when no previous plan */
-    double *visit_start;  /* per visit: previous start, minutes */
-    int *week_helper;     /* per client: its helper for the week (SPEC), or -1 */
-    int visits_with_plan; /* visits that have a previous plan */
-} wp_previous;
-
 /* Attaches `prev` (taking ownership, also on failure; it is freed once read) as the previous
  * plan of model m: matches
  * visits by client id and visit index, and fixes each client's helper for the week: its helper
@@ -54,8 +41,6 @@ wp_status wp_previous_attach(wp_model *m, wp_roster *prev, const char *path, wp_
 /* A copy of parent's previous plan for a sub-model (helpers and visits re-indexed). */
 wp_previous *wp_previous_sub(const wp_previous *parent, int n_visits, const int *visit_of,
                              int n_clients, const int *client_of, const int *child_helper);
-
-void wp_previous_free(wp_previous *p);
 
 /* Visit of client c served by helper h on day d is a substitute: the client's helper for the
  * week exists, is absent on d, and is not h. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "geo/project.h"
-#include "json/jread.h"
+#include "io/jread.h"
 #include "io/roster_json.h"
 #include "kpi/kpi.h"
 #include "model/scenario_internal.h"

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json/jread.h"
+#include "io/jread.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
 #include "util/fileio.h"

@@ -16,9 +16,9 @@
 #include <string.h>
 
 #include "model/previous.h"
-#include "model/submodel.h"
+#include "search/submodel.h"
 #include "search/construct.h"
-#include "search/engine.h"
+#include "search/parallel.h"
 #include "search/insert.h"
 #include "util/alloc.h"
 #include "util/interrupt.h"

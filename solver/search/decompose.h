@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "search/engine.h"
+#include "search/parallel.h"
 #include "search/solution.h"
 
 /* True when the instance is large enough for decomposition to pay off. */

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "model/model.h"
+#include "contract/market.h"
 
 typedef struct wp_instance {
     const wp_model *m;

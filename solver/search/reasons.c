@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/market.h"
+#include "contract/market.h"
 #include "model/pins.h"
 #include "model/previous.h"
 #include "util/alloc.h"

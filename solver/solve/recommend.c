@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json/jread.h"
+#include "io/jread.h"
 #include "io/scenario_load.h"
 #include "kpi/kpi.h"
-#include "model/market.h"
+#include "contract/market.h"
 #include "model/scenario_internal.h"
 #include "search/cost.h"
 #include "search/extract.h"

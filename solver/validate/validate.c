@@ -13,7 +13,7 @@
 #include "kpi/kpi.h"
 #include "model/previous.h"
 #include "model/scenario_internal.h"
-#include "solve/variant.h"
+#include "contract/variant.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "geo/polygon.h"
+#include "io/districts_read.h"
 #include "support/support.h"
 
 static wp_district_def parse(const char *geojson)

@@ -5,10 +5,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model/market.h"
+#include "contract/market.h"
 #include "search/decompose.h"
 #include "search/instance.h"
-#include "solve/variant.h"
+#include "contract/variant.h"
 #include "support/support.h"
 
 static void check_clusters(const wp_instance *p, int variant, bool by_provider)

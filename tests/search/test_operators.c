@@ -12,6 +12,7 @@
 #include "search/extract.h"
 #include "search/insert.h"
 #include "search/instance.h"
+#include "contract/market.h"
 #include "search/ls.h"
 #include "search/moves.h"
 #include "model/previous.h"
@@ -24,6 +25,7 @@
 
 typedef struct fixture {
     wp_scenario *sc;
+    wp_market mk;
     wp_instance p;
     unsigned long clock;
     wp_sol s;
@@ -34,7 +36,8 @@ typedef struct fixture {
 static void setup_scenario(fixture *f, uint64_t seed)
 {
     const wp_model *m = &f->sc->model;
-    wp_instance_build(&f->p, m, &m->market, 0, 12);
+    wp_market_of_scenario(&f->mk, m);
+    wp_instance_build(&f->p, m, &f->mk, 0, 12);
     f->clock = 0;
     wp_sol_init(&f->s, &f->p, &f->clock);
     wp_construct(&f->s, NULL, 0);
@@ -70,6 +73,7 @@ static void teardown_search(fixture *f)
     wp_ls_free(&f->ls);
     wp_sol_free(&f->s);
     wp_instance_free(&f->p);
+    wp_market_free(&f->mk);
 }
 
 static void teardown(fixture *f)
@@ -82,7 +86,8 @@ static void teardown(fixture *f)
 static void setup_repair(fixture *f, uint64_t seed)
 {
     const wp_model *m = &f->sc->model;
-    wp_instance_build(&f->p, m, &m->market, 0, 12);
+    wp_market_of_scenario(&f->mk, m);
+    wp_instance_build(&f->p, m, &f->mk, 0, 12);
     f->clock = 0;
     wp_sol_init(&f->s, &f->p, &f->clock);
     wp_repair_seed(&f->s);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kpi/kpi.h"
+#include "contract/market.h"
 #include "search/extract.h"
 #include "search/insert.h"
 #include "search/solution.h"
@@ -118,8 +119,10 @@ static void options_hold_and_nobody_moves(void **state)
         assert_int_equal(wp_recommend(sc, roster, id, 5, &rec, &err), WP_OK);
         const wp_model *m = &sc->model;
         int c = wp_strmap_get(&m->client_ids, id);
+        wp_market mk;
+        wp_market_of_scenario(&mk, m);
         wp_instance p;
-        wp_instance_build(&p, m, &m->market, 0, 0);
+        wp_instance_build(&p, m, &mk, 0, 0);
         unsigned long clock = 0;
         wp_sol s;
         wp_sol_init(&s, &p, &clock);
@@ -129,7 +132,7 @@ static void options_hold_and_nobody_moves(void **state)
         double best = INFINITY;
         for (int h = 0; h < m->n_helpers; h++) {
             wp_client_plan plan;
-            if (!wp_eligible(m, &m->market, h, c) || !wp_plan_client(&s, c, h, &plan) ||
+            if (!wp_eligible(m, &mk, h, c) || !wp_plan_client(&s, c, h, &plan) ||
                 plan.n_placed != m->clients[c].n_visits)
                 continue;
             double t = s.travel_min;
@@ -163,6 +166,7 @@ static void options_hold_and_nobody_moves(void **state)
         wp_roster_free(before);
         wp_sol_free(&s);
         wp_instance_free(&p);
+        wp_market_free(&mk);
         wp_recommendations_free(rec);
         wp_scenario_free(sc);
         wp_error_clear(&err);

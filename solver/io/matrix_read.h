@@ -1,7 +1,7 @@
 /* Measured travel matrix (e.g. from an OSRM or Valhalla table answer) overriding computed
  * times and distances between the locations it lists. */
-#ifndef WP_GEO_MATRIX_H
-#define WP_GEO_MATRIX_H
+#ifndef WP_IO_MATRIX_READ_H
+#define WP_IO_MATRIX_READ_H
 
 #include <wijkplan/error.h>
 

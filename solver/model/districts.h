@@ -1,18 +1,12 @@
-/* Districts of a scenario: inline polygons or a GeoJSON FeatureCollection file, projected with
- * the locations, and each client's district found by point-in-polygon unless it names one. */
-#ifndef WP_GEO_DISTRICTS_H
-#define WP_GEO_DISTRICTS_H
+/* Districts of a scenario once read (io/districts_read.h): projected with the locations, and
+ * each client's district found by point-in-polygon unless it names one. */
+#ifndef WP_MODEL_DISTRICTS_H
+#define WP_MODEL_DISTRICTS_H
 
-#include <cjson/cJSON.h>
 #include <wijkplan/error.h>
 
 #include "geo/project.h"
-#include "json/jread.h"
 #include "model/model.h"
-
-/* Reads root.districts (array, or path with root.district_id_property) into m->districts and
- * indexes their ids. Problems go to ctx (the scenario) or name the districts file. */
-void wp_districts_read(wp_model *m, const cJSON *root, const char *base_dir, wp_jctx *ctx);
 
 /* Projects district geometry; `scenario_pj` transforms the scenario CRS to m->projected_crs. */
 wp_status wp_districts_project(wp_model *m, wp_projector *scenario_pj, const char *file,

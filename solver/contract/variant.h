@@ -1,13 +1,14 @@
-/* Solving one contracting variant of a scenario: awards (given or optimised), staff transfer,
- * the market they imply, the search, and the roster with its KPIs. `solve` runs the scenario's
- * own variant; `compare` runs several. */
-#ifndef WP_SOLVE_VARIANT_H
-#define WP_SOLVE_VARIANT_H
+/* One contracting variant of a scenario (open house or per district, awards given or to be
+ * optimised, staff transfer, continuing pairs) and the market it implies. `solve` runs the
+ * scenario's own variant; `compare` runs several. */
+#ifndef WP_CONTRACT_VARIANT_H
+#define WP_CONTRACT_VARIANT_H
 
-#include <wijkplan/roster.h>
-#include <wijkplan/solve.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <wijkplan/error.h>
 
-#include "model/model.h"
+#include "contract/market.h"
 
 typedef struct wp_variant {
     int contract_model;         /* enum wp_contract_model */
@@ -36,15 +37,5 @@ void wp_variant_name(const wp_variant *v, char *buf, size_t size);
  * thread-safe (GLPK): build markets one at a time, then solve them in parallel. */
 wp_status wp_variant_market(const wp_model *m, const wp_variant *v, double time_limit_s,
                             wp_market *mk, double *pairs_bound, wp_error *err);
-
-/* Solves the model under a market built by wp_variant_market. Thread-safe: the model and the
- * market are only read. */
-wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_market *mk,
-                          double pairs_bound, const wp_solve_options *o, wp_roster **out,
-                          wp_error *err);
-
-/* Both steps. */
-wp_status wp_solve_variant(const wp_model *m, const wp_variant *v, const wp_solve_options *o,
-                           wp_roster **out, wp_error *err);
 
 #endif

@@ -1,7 +1,7 @@
-/* Building scenario JSON in importers and the generator, and writing it only after the loader
- * has accepted it (so an importer never leaves a scenario the solver would reject). */
-#ifndef WP_IMPORT_EMIT_H
-#define WP_IMPORT_EMIT_H
+/* Building wijkplan-scenario/1 JSON for importers, the generator and subsets, and writing it
+ * only after the loader has accepted it (so nothing is left that the solver would reject). */
+#ifndef WP_IO_SCENARIO_WRITE_H
+#define WP_IO_SCENARIO_WRITE_H
 
 #include <cjson/cJSON.h>
 #include <wijkplan/error.h>

@@ -4,8 +4,8 @@
  * Use: keep one wp_jctx per file; push a path component before descending (wp_jpath_key,
  * wp_jpath_index) and pop it after (wp_jpath_pop). Getters return true when the value is present
  * and valid, false otherwise (absent optional values leave *out untouched and report nothing). */
-#ifndef WP_JSON_JREAD_H
-#define WP_JSON_JREAD_H
+#ifndef WP_IO_JREAD_H
+#define WP_IO_JREAD_H
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>

@@ -1,5 +1,5 @@
-/* Scenario JSON emission shared by importers and the generator. */
-#include "import/emit.h"
+/* Scenario JSON writing shared by importers, the generator and subsets. */
+#include "io/scenario_write.h"
 
 #include <stdio.h>
 #include <stdlib.h>

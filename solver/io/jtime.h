@@ -1,10 +1,10 @@
 /* Times of day and windows in scenario JSON: "HH:MM" strings or minutes as numbers. */
-#ifndef WP_JSON_JTIME_H
-#define WP_JSON_JTIME_H
+#ifndef WP_IO_JTIME_H
+#define WP_IO_JTIME_H
 
 #include <stdbool.h>
 
-#include "json/jread.h"
+#include "io/jread.h"
 #include "model/model.h"
 
 /* Reads a time value at the current path. */

@@ -2,7 +2,7 @@
  * message, never "malformed JSON"; valid text parses whatever the allocation that fails. */
 #include <string.h>
 
-#include "json/jread.h"
+#include "io/jread.h"
 #include "support/support.h"
 #include "util/alloc.h"
 

@@ -1,5 +1,5 @@
 /* Validating JSON getters with JSON-path error messages. */
-#include "json/jread.h"
+#include "io/jread.h"
 
 #include <math.h>
 #include <stdarg.h>

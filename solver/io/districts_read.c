@@ -1,6 +1,8 @@
-/* District loading (inline or FeatureCollection file), projection and client placement. */
-#include "geo/districts.h"
+/* Reading districts: inline GeoJSON geometries or a FeatureCollection file, into the model's
+ * district table (source coordinates; projection is model/districts.c's). */
+#include "io/districts_read.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,161 @@
 #include "geo/polygon.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+
+typedef struct ring_builder {
+    double *x, *y; /* points of all rings so far, in parallel arrays */
+    size_t n, cap;
+    int *ring_start, *poly_start;
+    size_t n_rings, cap_r, n_polys, cap_p;
+} ring_builder;
+
+static void push_point(ring_builder *b, double x, double y)
+{
+    if (b->n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        b->x = wp_realloc_array(b->x, cap, sizeof *b->x);
+        b->y = wp_realloc_array(b->y, cap, sizeof *b->y);
+        b->cap = cap;
+    }
+    b->x[b->n] = x;
+    b->y[b->n] = y;
+    b->n++;
+}
+
+static bool parse_ring(wp_jctx *ctx, const cJSON *ring, ring_builder *b)
+{
+    if (!cJSON_IsArray(ring)) {
+        wp_jerr(ctx, NULL, "broken polygon: a ring must be an array of positions, not %s",
+                wp_jtype_name(ring));
+        return false;
+    }
+    size_t start = b->n;
+    size_t k = 0;
+    const cJSON *pos;
+    cJSON_ArrayForEach(pos, ring)
+    {
+        int dims = cJSON_IsArray(pos) ? cJSON_GetArraySize(pos) : 0;
+        const cJSON *px = dims >= 2 ? pos->child : NULL;
+        const cJSON *py = px ? px->next : NULL;
+        if (dims < 2 || dims > 3 || !wp_jis_finite_number(px) || !wp_jis_finite_number(py)) {
+            size_t mark = wp_jpath_index(ctx, k);
+            wp_jerr(ctx, NULL, "broken polygon: a position must be [x, y] with finite numbers");
+            wp_jpath_pop(ctx, mark);
+            return false;
+        }
+        push_point(b, px->valuedouble, py->valuedouble);
+        k++;
+    }
+    int n = (int)(b->n - start);
+    if (n < 4) { /* before any pointer arithmetic: an empty ring leaves b->x NULL */
+        wp_jerr(ctx, NULL, "broken polygon: a ring needs at least 4 positions, it has %d", n);
+        return false;
+    }
+    double *x = b->x + start, *y = b->y + start;
+    if (x[0] != x[n - 1] || y[0] != y[n - 1]) {
+        wp_jerr(ctx, NULL, "broken polygon: ring is not closed (first and last position differ)");
+        return false;
+    }
+    /* Simplified official boundaries (CBS wijken) contain sliver rings without area and rings
+     * that touch or cross themselves; even-odd containment copes with both, so slivers are
+     * dropped and crossings accepted rather than rejecting real data. */
+    if (wp_ring_signed_area(x, y, n) == 0.0) {
+        b->n = start;
+        return true;
+    }
+    WP_PUSH(b->ring_start, b->n_rings, b->cap_r, (int)start);
+    return true;
+}
+
+static bool parse_polygon(wp_jctx *ctx, const cJSON *rings, ring_builder *b)
+{
+    if (!cJSON_IsArray(rings) || cJSON_GetArraySize(rings) < 1) {
+        wp_jerr(ctx, NULL, "broken polygon: a polygon must be a non-empty array of rings");
+        return false;
+    }
+    size_t first_ring = b->n_rings;
+    WP_PUSH(b->poly_start, b->n_polys, b->cap_p, (int)b->n_rings);
+    size_t i = 0;
+    const cJSON *ring;
+    cJSON_ArrayForEach(ring, rings)
+    {
+        size_t mark = wp_jpath_index(ctx, i++);
+        bool ok = parse_ring(ctx, ring, b);
+        wp_jpath_pop(ctx, mark);
+        if (!ok) return false;
+    }
+    if (b->n_rings == first_ring) b->n_polys--; /* only slivers: no polygon */
+    return true;
+}
+
+bool wp_geom_parse(wp_jctx *ctx, const cJSON *geometry, wp_district_def *d)
+{
+    if (!cJSON_IsObject(geometry)) {
+        wp_jerr(ctx, NULL, "broken polygon: geometry must be a GeoJSON object, not %s",
+                wp_jtype_name(geometry));
+        return false;
+    }
+    const cJSON *type = cJSON_GetObjectItemCaseSensitive(geometry, "type");
+    const cJSON *coords = cJSON_GetObjectItemCaseSensitive(geometry, "coordinates");
+    if (!cJSON_IsString(type)) {
+        wp_jerr(ctx, "type", "broken polygon: geometry needs a \"type\"");
+        return false;
+    }
+    bool multi = strcmp(type->valuestring, "MultiPolygon") == 0;
+    if (!multi && strcmp(type->valuestring, "Polygon") != 0) {
+        wp_jerr(ctx, "type", "geometry \"%s\" is not a Polygon or MultiPolygon", type->valuestring);
+        return false;
+    }
+    if (!cJSON_IsArray(coords)) {
+        wp_jerr(ctx, "coordinates", "broken polygon: missing or not an array");
+        return false;
+    }
+    ring_builder b = {0};
+    bool ok = true;
+    size_t mark = wp_jpath_key(ctx, "coordinates");
+    if (multi) {
+        if (cJSON_GetArraySize(coords) < 1) {
+            wp_jerr(ctx, NULL, "broken polygon: a MultiPolygon needs at least one polygon");
+            ok = false;
+        }
+        size_t i = 0;
+        const cJSON *poly;
+        cJSON_ArrayForEach(poly, coords)
+        {
+            if (!ok) break;
+            size_t m2 = wp_jpath_index(ctx, i++);
+            ok = parse_polygon(ctx, poly, &b);
+            wp_jpath_pop(ctx, m2);
+        }
+    } else {
+        ok = parse_polygon(ctx, coords, &b);
+    }
+    wp_jpath_pop(ctx, mark);
+    if (ok && b.n_polys == 0) {
+        wp_jerr(ctx, "coordinates", "broken polygon: it has no area");
+        ok = false;
+    }
+    if (!ok) {
+        free(b.x);
+        free(b.y);
+        free(b.ring_start);
+        free(b.poly_start);
+        return false;
+    }
+    WP_PUSH(b.ring_start, b.n_rings, b.cap_r, (int)b.n);
+    WP_PUSH(b.poly_start, b.n_polys, b.cap_p, (int)b.n_rings - 1);
+    d->n_polys = (int)b.n_polys - 1;
+    d->poly_start = b.poly_start;
+    d->ring_start = b.ring_start;
+    d->lon = b.x;
+    d->lat = b.y;
+    d->x = wp_malloc((b.n ? b.n : 1) * sizeof *d->x);
+    d->y = wp_malloc((b.n ? b.n : 1) * sizeof *d->y);
+    memcpy(d->x, b.x, b.n * sizeof *d->x);
+    memcpy(d->y, b.y, b.n * sizeof *d->y);
+    wp_geom_update_bbox(d);
+    return true;
+}
 
 /* The CRS of an external GeoJSON file: a legacy "crs" member if present, else RFC 7946's
  * longitude/latitude (or the planar units of a planar scenario). */
@@ -181,70 +338,4 @@ void wp_districts_read(wp_model *m, const cJSON *root, const char *base_dir, wp_
             wp_jpath_pop(ctx, mark);
         }
     }
-}
-
-static size_t district_points(const wp_district_def *d)
-{
-    return d->n_polys ? (size_t)d->ring_start[d->poly_start[d->n_polys]] : 0;
-}
-
-wp_status wp_districts_project(wp_model *m, wp_projector *scenario_pj, const char *file,
-                               wp_error *err)
-{
-    if (m->n_districts == 0 || m->planar) return WP_OK;
-    wp_projector *pj = scenario_pj, *own = NULL;
-    if (m->district_crs && strcmp(m->district_crs, m->crs) != 0) {
-        wp_status s = wp_projector_create_to(m->district_crs, m->projected_crs, &own, err);
-        if (s != WP_OK) return s;
-        pj = own;
-    }
-    wp_status s = WP_OK;
-    for (int i = 0; i < m->n_districts; i++) {
-        wp_district_def *d = &m->districts[i];
-        size_t n = district_points(d);
-        if (wp_project_points(pj, d->x, d->y, n) != n) {
-            s = wp_error_add(err, WP_ERR_PROJECTION, file, "districts", 0, 0,
-                             "district \"%s\" cannot be projected to %s", d->id ? d->id : "?",
-                             m->projected_crs);
-            continue;
-        }
-        wp_geom_update_bbox(d);
-    }
-    wp_projector_free(own);
-    return s;
-}
-
-int wp_district_at(const wp_model *m, double x, double y)
-{
-    for (int d = 0; d < m->n_districts; d++)
-        if (wp_geom_contains(&m->districts[d], x, y)) return d;
-    return -1;
-}
-
-wp_status wp_districts_assign(wp_model *m, const char *const *named, const char *file,
-                              wp_error *err)
-{
-    wp_status s = WP_OK;
-    for (int c = 0; c < m->n_clients; c++) {
-        wp_client_def *cl = &m->clients[c];
-        char path[64];
-        snprintf(path, sizeof path, "clients[%d].%s", c, named[c] ? "district" : "location");
-        if (named[c]) {
-            cl->district = wp_strmap_get(&m->district_ids, named[c]);
-            if (cl->district < 0)
-                s = wp_error_add(err, WP_ERR_INPUT, file, path, 0, 0,
-                                 m->n_districts
-                                     ? "unknown district \"%s\""
-                                     : "district \"%s\" given but the scenario has no districts",
-                                 named[c]);
-            continue;
-        }
-        if (m->n_districts == 0) continue;
-        cl->district = wp_district_at(m, m->x[cl->location], m->y[cl->location]);
-        if (cl->district < 0)
-            s = wp_error_add(err, WP_ERR_INPUT, file, path, 0, 0,
-                             "[%g, %g] lies outside every district", m->src_x[cl->location],
-                             m->src_y[cl->location]);
-    }
-    return s;
 }

@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/comparison_json.h"
 #include "io/roster_json.h"
 #include "kpi/kpi.h"
-#include "model/market.h"
+#include "contract/market.h"
 #include "model/scenario_internal.h"
-#include "solve/variant.h"
+#include "solve/solve.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/fileio.h"
@@ -115,68 +116,34 @@ static char *slug(const char *name)
     return s;
 }
 
-static cJSON *contracting_json(const variant_run *r)
-{
-    cJSON *c = cJSON_CreateObject();
-    bool pd = r->v.contract_model == WP_PER_DISTRICT;
-    cJSON_AddStringToObject(c, "model", pd ? "per_district" : "open_house");
-    if (pd) {
-        cJSON_AddNumberToObject(c, "providers_per_district", r->v.providers_per_district);
-        cJSON_AddStringToObject(c, "awards", r->v.awards ? "given" : "optimize");
-        if (r->v.max_districts && !r->v.awards)
-            cJSON_AddNumberToObject(c, "max_districts_per_provider", r->v.max_districts);
-    }
-    cJSON_AddBoolToObject(c, "staff_transfer", r->v.staff_transfer);
-    if (r->v.pairs_continue) cJSON_AddBoolToObject(c, "existing_pairs_continue", true);
-    return c;
-}
-
-static cJSON *awards_json(const wp_model *m, const variant_run *r)
-{
-    cJSON *a = cJSON_CreateObject();
-    for (int d = 0; d < m->n_districts; d++) {
-        cJSON *list = cJSON_CreateArray();
-        for (int k = 0; k < r->mk.awards.count[d]; k++)
-            cJSON_AddItemToArray(list,
-                                 cJSON_CreateString(m->providers[r->mk.awards.providers[d][k]].id));
-        cJSON_AddItemToObject(a, m->districts[d].id, list);
-    }
-    return a;
-}
-
+/* The variant's figures as the comparison file spells them: KPIs in total and per district. */
 static cJSON *variant_json(const wp_model *m, const variant_run *r, const char *roster_file)
 {
-    cJSON *v = cJSON_CreateObject();
-    cJSON_AddStringToObject(v, "name", r->name);
-    cJSON_AddItemToObject(v, "contracting", contracting_json(r));
-    if (r->mk.has_awards) cJSON_AddItemToObject(v, "awards", awards_json(m, r));
-    int *provs = wp_malloc(((size_t)m->n_providers + 1) * sizeof(int));
-    cJSON *districts = cJSON_CreateArray();
+    int nd = m->n_districts;
+    int *provs = wp_malloc(((size_t)nd * (size_t)m->n_providers + 1) * sizeof(int));
+    wp_comparison_district *ds = wp_calloc((size_t)nd + 1, sizeof *ds);
     int min_choice = -1;
-    for (int d = 0; d < m->n_districts; d++) {
-        cJSON *dj = cJSON_CreateObject();
-        cJSON_AddStringToObject(dj, "id", m->districts[d].id);
-        if (m->districts[d].name) cJSON_AddStringToObject(dj, "name", m->districts[d].name);
-        int n = district_providers(m, r, d, provs);
-        if (min_choice < 0 || n < min_choice) min_choice = n;
-        cJSON *pl = cJSON_AddArrayToObject(dj, "providers");
-        for (int k = 0; k < n; k++)
-            cJSON_AddItemToArray(pl, cJSON_CreateString(m->providers[provs[k]].id));
-        wp_kpi k;
-        wp_kpi_compute(m, r->roster, d, &k);
-        cJSON *kj = wp_kpi_to_json(&k);
-        cJSON_AddNumberToObject(kj, "hhi", wp_kpi_hhi(m, r->roster, d));
-        cJSON_AddNumberToObject(kj, "providers", n);
-        cJSON_AddItemToObject(dj, "kpi", kj);
-        cJSON_AddItemToArray(districts, dj);
+    for (int d = 0; d < nd; d++) {
+        int *mine = provs + (size_t)d * (size_t)m->n_providers;
+        ds[d].n_providers = district_providers(m, r, d, mine);
+        ds[d].providers = mine;
+        wp_kpi_compute(m, r->roster, d, &ds[d].kpi);
+        ds[d].hhi = wp_kpi_hhi(m, r->roster, d);
+        if (min_choice < 0 || ds[d].n_providers < min_choice) min_choice = ds[d].n_providers;
     }
-    cJSON *kj = wp_kpi_to_json(&r->roster->kpi);
-    cJSON_AddNumberToObject(kj, "providers_per_district_min", min_choice < 0 ? 0 : min_choice);
-    cJSON_AddNumberToObject(kj, "hhi", wp_kpi_hhi(m, r->roster, -1));
-    if (r->pairs_bound >= 0) cJSON_AddNumberToObject(kj, "pairs_bound", r->pairs_bound);
-    cJSON_AddItemToObject(v, "kpi", kj);
-    cJSON_AddItemToObject(v, "districts", districts);
-    cJSON_AddStringToObject(v, "roster", roster_file);
+    wp_comparison_variant cv = {
+        .name = r->name,
+        .variant = &r->v,
+        .awards = r->mk.has_awards ? &r->mk.awards : NULL,
+        .kpi = &r->roster->kpi,
+        .hhi = wp_kpi_hhi(m, r->roster, -1),
+        .providers_per_district_min = min_choice < 0 ? 0 : min_choice,
+        .pairs_bound = r->pairs_bound,
+        .districts = ds,
+        .roster_file = roster_file,
+    };
+    cJSON *v = wp_comparison_variant_to_json(m, &cv);
+    free(ds);
     free(provs);
     return v;
 }

@@ -1,10 +1,10 @@
 /* A sub-model: some clients (with all their visits) and some helpers of a model, re-indexed
  * densely, with the market restricted to them. The decomposition solves sub-models in
  * parallel; ids, districts and names stay with the parent (the child is for search only). */
-#ifndef WP_MODEL_SUBMODEL_H
-#define WP_MODEL_SUBMODEL_H
+#ifndef WP_SEARCH_SUBMODEL_H
+#define WP_SEARCH_SUBMODEL_H
 
-#include "model/model.h"
+#include "contract/market.h"
 
 typedef struct wp_submodel {
     wp_model m;     /* the child; owns its arrays, borrows the parent's travel matrix */

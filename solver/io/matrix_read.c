@@ -1,12 +1,12 @@
 /* Travel matrix file: {"locations": [[x,y],...], "durations_min": [[...]], "distances_km":
  * [[...]]}. */
-#include "geo/matrix.h"
+#include "io/matrix_read.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "json/jread.h"
+#include "io/jread.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 

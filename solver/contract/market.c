@@ -1,5 +1,5 @@
 /* Allowed-provider sets per client, and effective helper providers. */
-#include "model/market.h"
+#include "contract/market.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -60,12 +60,11 @@ void wp_market_build(wp_market *mk, const wp_model *m, int contract_model, const
     }
 }
 
-void wp_model_default_market(wp_model *m)
+void wp_market_of_scenario(wp_market *mk, const wp_model *m)
 {
     const wp_contracting *c = &m->contracting;
-    wp_market_free(&m->market);
-    wp_market_build(&m->market, m, c->model, c->awards_given ? &c->awards : NULL, NULL);
-    if (c->pairs_continue) wp_market_continue_pairs(&m->market, m);
+    wp_market_build(mk, m, c->model, c->awards_given ? &c->awards : NULL, NULL);
+    if (c->pairs_continue) wp_market_continue_pairs(mk, m);
 }
 
 void wp_market_continue_pairs(wp_market *mk, const wp_model *m)

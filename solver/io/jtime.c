@@ -1,5 +1,5 @@
 /* Time, window and day-list values in scenario JSON. */
-#include "json/jtime.h"
+#include "io/jtime.h"
 
 #include <math.h>
 #include <stdio.h>

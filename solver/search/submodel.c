@@ -1,10 +1,10 @@
 /* Sub-model extraction for the decomposition. */
-#include "model/submodel.h"
+#include "search/submodel.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/market.h"
+#include "contract/market.h"
 #include "model/previous.h"
 #include "util/alloc.h"
 
