@@ -84,9 +84,11 @@ typedef struct wp_roster_solver {
     int threads;
     double time_limit_s;
     double elapsed_s;
-    double peak_memory_mib; /* peak resident memory of the process */
-    long long iterations;   /* search iterations run */
-    char *stopped_by;       /* "iterations", "stagnation", "time_limit", "construction" */
+    double peak_memory_mib;      /* peak resident memory of the process */
+    long long iterations;        /* search iterations run */
+    long long iterations_budget; /* iterations the search was given (from --iterations, or
+                                  * derived once from the time limit); 0 when unknown */
+    char *stopped_by;            /* "iterations", "stagnation", "time_limit", "construction" */
 } wp_roster_solver;
 
 typedef struct wp_roster {

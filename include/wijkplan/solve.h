@@ -25,8 +25,9 @@ typedef struct wp_solve_options {
     bool construction_only;     /* stop after the first valid roster */
 } wp_solve_options;
 
-#define WP_MAX_THREADS      1024     /* more would only exhaust memory or the OpenMP runtime */
-#define WP_MAX_TIME_LIMIT_S 604800.0 /* a week */
+#define WP_MAX_THREADS          1024     /* more would only exhaust memory or the OpenMP runtime */
+#define WP_MAX_TIME_LIMIT_S     604800.0 /* a week */
+#define WP_DEFAULT_TIME_LIMIT_S 30.0
 
 void wp_solve_options_default(wp_solve_options *o);
 

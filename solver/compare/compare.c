@@ -181,12 +181,16 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
     variant_run *runs = wp_calloc(MAX_VARIANTS, sizeof *runs);
     int n = 0;
     s = parse_variants(m, o, runs, &n, err);
-    /* awards one at a time (GLPK), then the searches in parallel */
+    /* awards one at a time (GLPK), each with its share of one variant's time (made once, for
+     * all of them); then the searches in parallel, each with a variant's budget from its start:
+     * the time limit and iterations apply per variant */
+    wp_budget contracting = wp_solve_budget(&o->solve);
     for (int i = 0; i < n && s == WP_OK; i++) {
         if (!runs[i].v.max_districts) runs[i].v.max_districts = o->max_districts_per_provider;
         wp_variant_name(&runs[i].v, runs[i].name, sizeof runs[i].name);
         double t0 = wp_clock_now();
-        s = wp_variant_market(m, &runs[i].v, o->solve.time_limit_s * 0.2, &runs[i].mk,
+        wp_budget awards = wp_budget_part(&contracting, WP_AWARD_SHARE, 1);
+        s = wp_variant_market(m, &runs[i].v, awards.deadline - awards.start, &runs[i].mk,
                               &runs[i].pairs_bound, err);
         runs[i].has_market = s == WP_OK;
         if (s == WP_OK && o->solve.progress) {
@@ -213,8 +217,9 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
             wp_error_init(&runs[i].err);
             wp_solve_options mine = so;
             mine.progress_label = runs[i].name;
+            wp_budget budget = wp_solve_budget(&mine);
             runs[i].status = wp_solve_market(m, &runs[i].v, &runs[i].mk, runs[i].pairs_bound, &mine,
-                                             &runs[i].roster, &runs[i].err);
+                                             &budget, &runs[i].roster, &runs[i].err);
             if (o->solve.progress && runs[i].status == WP_OK)
 #pragma omp critical
                 fprintf(o->solve.progress,

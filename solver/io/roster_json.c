@@ -170,6 +170,8 @@ static cJSON *solver_json(const wp_roster_solver *s)
     cJSON_AddNumberToObject(o, "elapsed_s", s->elapsed_s);
     cJSON_AddNumberToObject(o, "peak_memory_mib", s->peak_memory_mib);
     cJSON_AddNumberToObject(o, "iterations", (double)s->iterations);
+    if (s->iterations_budget > 0)
+        cJSON_AddNumberToObject(o, "iterations_budget", (double)s->iterations_budget);
     cJSON_AddStringToObject(o, "stopped_by", s->stopped_by ? s->stopped_by : "");
     return o;
 }
@@ -652,6 +654,8 @@ static void read_solver(wp_jctx *ctx, const cJSON *root, wp_roster *r)
     r->solver.peak_memory_mib = get_num(ctx, s, "peak_memory_mib", false);
     if (wp_jget_number(ctx, s, "iterations", false, 0, 9e18, &v))
         r->solver.iterations = (long long)v;
+    if (wp_jget_number(ctx, s, "iterations_budget", false, 0, 9e18, &v))
+        r->solver.iterations_budget = (long long)v;
     wp_jpath_pop(ctx, mark);
 }
 

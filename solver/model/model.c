@@ -1,7 +1,6 @@
 /* Releasing a model, the optional distance cache, and enum names. */
 #include "model/model.h"
 
-
 #include <stdlib.h>
 #include <string.h>
 

@@ -186,7 +186,6 @@ typedef struct wp_model {
     int pair_policy; /* enum wp_pair_policy */
     wp_objective objective;
 
-
     /* Last week's plan when repairing (model/previous.h), or NULL. */
     wp_previous *prev;
 } wp_model;

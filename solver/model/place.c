@@ -14,8 +14,8 @@
 static void location_path(const wp_model *m, int i, char *buf, size_t size)
 {
     bool client = i < m->n_clients;
-    snprintf(buf, size, "%s[%d].%s", client ? "clients" : "helpers",
-             client ? i : i - m->n_clients, client ? "location" : "home");
+    snprintf(buf, size, "%s[%d].%s", client ? "clients" : "helpers", client ? i : i - m->n_clients,
+             client ? "location" : "home");
 }
 
 static wp_status check_lonlat(const wp_model *m, const char *file, wp_error *err)

@@ -180,6 +180,7 @@ typedef struct cluster_result {
     int *nodes;           /* parent visits */
     double *early, *late; /* per parent visit of the cluster's clients, in client order */
     long long iterations;
+    long long iterations_given;
     bool skipped; /* the round's time was up before the cluster started: the plan stays as it was */
     bool cut;     /* the round's time ended the cluster's search before its budget */
 } cluster_result;
@@ -197,12 +198,11 @@ typedef struct plan_ctx {
     const wp_search_params *sp;
     const int *pos_in_cluster; /* per parent client: its index in its cluster's client list */
     int round;
-    double round_end;
-    double seconds_per_visit;    /* one thread's time per visit of the cluster, this round */
-    double iterations_per_visit; /* > 0: a fixed budget instead (from --iterations) */
-    int clusters;                /* in this round */
-    int done;                    /* clusters finished so far (progress only) */
-    double last_report;          /* when the last progress line was printed */
+    const wp_budget *round_budget; /* this round's part of the run's budget */
+    int threads;                   /* clusters searched at once */
+    int clusters;                  /* in this round */
+    int done;                      /* clusters finished so far (progress only) */
+    double last_report;            /* when the last progress line was printed */
 } plan_ctx;
 
 /* Loads the parent plan's routes of the cluster's helpers into the child plan. */
@@ -275,7 +275,7 @@ static void cluster_finished(plan_ctx *x)
         x->done++;
         double now = wp_clock_now();
         if (sp->progress && now - x->last_report >= 1.0 && x->done < x->clusters) {
-            wp_progress_printf(sp->progress, sp->progress_label, now - sp->start_time,
+            wp_progress_printf(sp->progress, sp->progress_label, now - sp->budget.start,
                                sp->report_memory, "round %d: %d of %d clusters done", x->round + 1,
                                x->done, x->clusters);
             x->last_report = now;
@@ -287,7 +287,7 @@ static void cluster_finished(plan_ctx *x)
 static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc, const int *helpers,
                          int nh, cluster_result *out)
 {
-    if (wp_clock_now() >= x->round_end || wp_interrupted()) {
+    if (wp_budget_left(x->round_budget) <= 0 || wp_interrupted()) {
         out->skipped = true;
         cluster_finished(x);
         return;
@@ -304,19 +304,22 @@ static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc, con
     sp.threads = 1;
     sp.seed = x->sp->seed * 1000003ULL + (unsigned long long)x->round * 7919ULL +
               (unsigned long long)index;
-    sp.start_time = wp_clock_now();
-    double allotment = x->seconds_per_visit * inst.n_visits;
-    sp.deadline = sp.time_based ? fmin(x->round_end, sp.start_time + allotment) : x->round_end;
-    /* a fixed budget is shared out by size; otherwise the cluster's share of the time at the
-     * nominal rate: either way independent of threads and of which thread runs it */
-    double budget = x->iterations_per_visit > 0 ? x->iterations_per_visit * inst.n_visits
-                                                : wp_search_nominal_rate(&child) * allotment;
-    sp.iterations = (long long)fmax(50, budget);
+    /* the cluster's share of the round's work, by visits; its time is that share of what the
+     * round's threads have together */
+    const wp_budget *rb = x->round_budget;
+    double visits = x->p->n_visits > 0 ? x->p->n_visits : 1;
+    sp.budget = wp_budget_part(rb, inst.n_visits / visits, x->threads);
+    if (!sp.budget.time_based) sp.budget.deadline = rb->deadline; /* work ends it, not time */
+    /* derived work at the cluster's own nominal rate: either way independent of threads and
+     * of which thread runs it */
+    double work = (double)wp_budget_iterations(&sp.budget, wp_search_nominal_rate(&child), 1);
+    sp.budget.iterations = (long long)fmax(50, work);
     sp.progress = NULL;
     wp_search_stats st = {0};
     if (inst.n_visits > 0) wp_search_improve(&inst, &child, &sp, &st, NULL);
     store_result(&sm, &child, out);
     out->iterations = st.iterations;
+    out->iterations_given = st.iterations_given;
     out->cut = st.stopped_by && strcmp(st.stopped_by, "time_limit") == 0;
     wp_sol_free(&child);
     wp_instance_free(&inst);
@@ -349,7 +352,7 @@ static void report_round(const wp_search_params *sp, const wp_sol *s, int round,
     int unserved = 0;
     for (int v = 0; v < s->p->n_visits; v++) unserved += s->route_of[v] < 0;
     wp_progress_printf(
-        sp->progress, sp->progress_label, wp_clock_now() - sp->start_time, sp->report_memory,
+        sp->progress, sp->progress_label, wp_clock_now() - sp->budget.start, sp->report_memory,
         "round %d: %d clusters | objective %.1f | unserved %d visits | travel %.1f h", round + 1,
         clusters, wp_sol_cost(s), unserved, s->travel_min / 60);
 }
@@ -394,8 +397,8 @@ static int *largest_first(const int *c_start, int k)
     return order;
 }
 
-static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double seconds,
-                      double share, wp_search_stats *stats)
+static void run_round(wp_sol *sol, const wp_search_params *sp, int round, const wp_budget *budget,
+                      wp_search_stats *stats)
 {
     const wp_instance *p = sol->p;
     const wp_model *m = p->m;
@@ -429,18 +432,15 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
     memcpy(fill, h_start, (size_t)k * sizeof *fill);
     for (int h = 0; h < nh; h++) h_list[fill[hcl[h]]++] = h;
     int nt = sp->threads > 0 ? sp->threads : 1;
-    double visits = p->n_visits > 0 ? p->n_visits : 1;
-    plan_ctx x = {p,
-                  sol,
-                  sp,
-                  pos,
-                  round,
-                  wp_clock_now() + seconds,
-                  seconds * nt / visits,
-                  sp->iterations > 0 ? share * (double)sp->iterations / visits : 0,
-                  k,
-                  0,
-                  wp_clock_now()};
+    plan_ctx x = {.p = p,
+                  .sol = sol,
+                  .sp = sp,
+                  .pos_in_cluster = pos,
+                  .round = round,
+                  .round_budget = budget,
+                  .threads = nt,
+                  .clusters = k,
+                  .last_report = wp_clock_now()};
     cluster_result *res = wp_calloc((size_t)k + 1, sizeof *res);
     /* largest clusters first, so that no thread is left with a big one at the end of the round;
      * results still merge in cluster order */
@@ -456,6 +456,7 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, double
         if (res[i].skipped || res[i].cut) stats->stopped_by = "time_limit";
         if (!res[i].skipped) merge(sol, &res[i]);
         stats->iterations += res[i].iterations;
+        stats->iterations_given += res[i].iterations_given;
         free_result(&res[i]);
     }
     free(res), free(fill), free(pos), free(c_list), free(h_list), free(c_start), free(h_start);
@@ -471,15 +472,17 @@ void wp_decompose_improve(const wp_instance *p, wp_sol *sol, const wp_search_par
     static const double round_share[] = {0.55, 0.35}, one_round[] = {0.9};
     const double *share = p->m->prev ? one_round : round_share;
     int rounds = p->m->prev ? 1 : 2;
-    double total = (sp->deadline - wp_clock_now()) * 0.95;
+    /* the rounds share what is left after construction, keeping 5% for the regret pass */
+    wp_budget left = wp_budget_rest(&sp->budget, 0.95);
     stats->stopped_by = "iterations";
     for (int round = 0; round < rounds; round++) {
-        double seconds = total * share[round];
-        if (wp_clock_now() + seconds > sp->deadline || wp_interrupted()) break;
-        run_round(sol, sp, round, seconds, share[round], stats);
+        double span = share[round] * (left.deadline - left.start);
+        if (wp_clock_now() + span > sp->budget.deadline || wp_interrupted()) break;
+        wp_budget rb = wp_budget_part(&left, share[round], 1);
+        run_round(sol, sp, round, &rb, stats);
     }
     /* whoever is still unserved may take any candidate helper */
     wp_regret_insert(sol, NULL, p->n_clients);
     wp_sol_resync(sol);
-    if (wp_clock_now() >= sp->deadline) stats->stopped_by = "time_limit";
+    if (wp_budget_left(&sp->budget) <= 0) stats->stopped_by = "time_limit";
 }

@@ -2,8 +2,6 @@
  * plan), improve with the parallel search or by decomposition, extract the roster. */
 #include "search/engine.h"
 
-#include <math.h>
-
 #include "search/construct.h"
 #include "search/decompose.h"
 #include "search/extract.h"
@@ -16,8 +14,8 @@
 void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_params *sp,
                      wp_roster *out, wp_search_stats *stats)
 {
-    wp_search_progress pr = {sp->progress, sp->progress_label, sp->report_memory, sp->start_time,
-                   wp_clock_now()};
+    wp_search_progress pr = {sp->progress, sp->progress_label, sp->report_memory, sp->budget.start,
+                             wp_clock_now()};
     wp_instance prob;
     wp_instance_build(&prob, m, mk, m->n_helpers > 64 ? 32 : 0, 24);
     unsigned long clock = 0;
@@ -26,18 +24,20 @@ void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_par
     wp_search_params rp = *sp;
     if (m->prev) {
         wp_repair_seed(&sol);
-        /* a fixed share of the default budget, the same for plain and decomposed search */
-        if (rp.iterations <= 0 && !rp.time_based)
-            rp.iterations = (long long)fmax((double)rp.threads,
-                                            rp.repair_budget_share * wp_search_nominal_rate(&sol) *
-                                                rp.threads * (rp.deadline - rp.start_time));
+        /* a share of the default work, the same for plain and decomposed search; it may still
+         * use the whole time on a slow machine */
+        if (rp.budget.iterations <= 0 && !rp.budget.time_based) {
+            wp_budget part = wp_budget_part(&rp.budget, rp.repair_budget_share, 1);
+            long long n = wp_budget_iterations(&part, wp_search_nominal_rate(&sol), rp.threads);
+            rp.budget.iterations = n > rp.threads ? n : rp.threads;
+        }
     } else {
         wp_construct(&sol, NULL, 0);
     }
-    stats->iterations = 0;
+    stats->iterations = stats->iterations_given = 0;
     stats->stopped_by = "construction";
     wp_search_report(&pr, &sol, 0, false);
-    if (!rp.construction_only && prob.n_visits > 0 && wp_clock_now() < rp.deadline &&
+    if (!rp.construction_only && prob.n_visits > 0 && wp_budget_left(&rp.budget) > 0 &&
         !wp_interrupted()) {
         if (wp_decompose_wanted(&prob))
             wp_decompose_improve(&prob, &sol, &rp, stats);
@@ -46,7 +46,8 @@ void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_par
     }
     if (wp_interrupted()) stats->stopped_by = "interrupted"; /* SIGINT or SIGTERM */
     stats->best_cost = wp_sol_cost(&sol);
-    if (wp_clock_now() - sp->start_time > 1.0) wp_search_report(&pr, &sol, stats->iterations, true);
+    if (wp_clock_now() - sp->budget.start > 1.0)
+        wp_search_report(&pr, &sol, stats->iterations, true);
     wp_extract_roster(&sol, out);
     wp_sol_free(&sol);
     wp_instance_free(&prob);

@@ -5,7 +5,6 @@
 
 #include <wijkplan/roster.h>
 
-
 #include "search/parallel.h"
 
 /* Plans the model under market mk and fills the roster's routes, assignments, transfers,

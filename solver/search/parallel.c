@@ -12,6 +12,7 @@
 #include <omp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wijkplan/solve.h>
 
 #include "search/alns.h"
 #include "search/insert.h"
@@ -29,8 +30,7 @@ void wp_search_params_default(wp_search_params *p)
     memset(p, 0, sizeof *p);
     p->seed = 1;
     p->threads = 1;
-    p->start_time = wp_clock_now();
-    p->deadline = p->start_time + 30;
+    p->budget = wp_budget_begin(WP_DEFAULT_TIME_LIMIT_S, 0, false);
     p->repair_budget_share = WP_REPAIR_BUDGET_SHARE;
 }
 
@@ -242,23 +242,22 @@ static void fleet_phase(run *r, double end_share)
 void wp_search_improve(const wp_instance *p, wp_sol *sol, const wp_search_params *sp,
                        wp_search_stats *stats, FILE *out)
 {
-    wp_search_progress pr_local = {out, sp->progress_label, sp->report_memory, sp->start_time,
-                         wp_clock_now()};
+    const wp_budget *b = &sp->budget;
+    wp_search_progress pr_local = {out, sp->progress_label, sp->report_memory, b->start,
+                                   wp_clock_now()};
     wp_search_progress *pr = &pr_local;
     run r = {0};
     r.nt = sp->threads > 0 ? sp->threads : 1;
     r.stats = stats;
     r.pr = pr;
-    r.start = sp->start_time;
-    r.time_based = sp->time_based;
+    r.start = b->start;
+    r.time_based = b->time_based;
     alns_params(p, sol, &r.par);
-    r.par.deadline = sp->deadline - fmin(0.05 * (sp->deadline - sp->start_time), 0.2) - 0.02;
-    long long budget =
-        sp->iterations > 0
-            ? sp->iterations
-            : (long long)(wp_search_nominal_rate(sol) * r.nt * (sp->deadline - sp->start_time));
+    r.par.deadline = b->deadline - fmin(0.05 * (b->deadline - b->start), 0.2) - 0.02;
+    long long budget = wp_budget_iterations(b, wp_search_nominal_rate(sol), r.nt);
     if (budget < r.nt) budget = r.nt;
     r.per_thread = (budget + r.nt - 1) / r.nt;
+    stats->iterations_given += r.per_thread * r.nt;
     r.epoch = (long)fmin(2000, fmax(50, r.per_thread / 40));
     /* the start is a local optimum: local search later only re-tests what changed */
     wp_rng rng;
@@ -273,16 +272,15 @@ void wp_search_improve(const wp_instance *p, wp_sol *sol, const wp_search_params
     /* when helpers cost something: search, then try to do without helpers, then search on */
     if (p->w_helper > 0 || p->w_route > 0) {
         run_epochs(&r, (long long)(0.3 * r.per_thread),
-                   sp->start_time + 0.3 * (r.par.deadline - sp->start_time), -1);
+                   b->start + 0.3 * (r.par.deadline - b->start), -1);
         if (!r.cut) fleet_phase(&r, 0.75);
     }
-    if (!r.cut) run_epochs(&r, r.per_thread, sp->deadline, -1);
+    if (!r.cut) run_epochs(&r, r.per_thread, b->deadline, -1);
     stats->stopped_by = r.cut ? "time_limit" : "iterations";
-    int b = best_thread(r.t, r.nt);
-    wp_sol_copy(sol, &r.t[b].best);
+    int winner = best_thread(r.t, r.nt);
+    wp_sol_copy(sol, &r.t[winner].best);
     wp_sol_resync(sol);
     for (int i = 0; i < r.nt; i++) wp_alns_free(&r.t[i]);
     free(r.t);
     free(r.ran);
 }
-

@@ -8,16 +8,14 @@
 #include <stdio.h>
 
 #include "contract/market.h"
+#include "util/budget.h"
 
 #define WP_REPAIR_BUDGET_SHARE 0.05 /* see wp_search_params.repair_budget_share */
 
 typedef struct wp_search_params {
     unsigned long long seed;
     int threads;
-    double start_time;          /* wp_clock_now() when the solve began */
-    double deadline;            /* wp_clock_now() value by which the roster must be ready */
-    long long iterations;       /* total over threads; 0 = a budget derived from the time limit */
-    bool time_based;            /* search until the time limit (not reproducible) */
+    wp_budget budget;           /* the run's (or a cluster's) part: deadline and iterations */
     FILE *progress;             /* progress lines, or NULL */
     const char *progress_label; /* prefix of each line (a comparison's variant), or NULL */
     bool report_memory;
@@ -29,7 +27,8 @@ typedef struct wp_search_params {
 
 typedef struct wp_search_stats {
     long long iterations;
-    const char *stopped_by; /* static string */
+    long long iterations_given; /* the budget: over all threads, clusters and rounds */
+    const char *stopped_by;     /* static string */
     double best_cost;
 } wp_search_stats;
 
@@ -51,7 +50,7 @@ struct wp_sol;
 struct wp_instance;
 
 /* Improves plan `sol` of instance `p` with the ALNS on sp->threads threads until the iteration
- * budget (sp->iterations, or one derived from the time limit) or the deadline. Progress lines go
+ * budget (given, or derived from its seconds) or the deadline. Progress lines go
  * to `out` (or nowhere). */
 void wp_search_improve(const struct wp_instance *p, struct wp_sol *sol, const wp_search_params *sp,
                        wp_search_stats *stats, FILE *out);

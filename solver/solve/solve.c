@@ -25,7 +25,7 @@ void wp_solve_options_default(wp_solve_options *o)
     memset(o, 0, sizeof *o);
     o->seed = 1;
     o->threads = 0;
-    o->time_limit_s = 30;
+    o->time_limit_s = WP_DEFAULT_TIME_LIMIT_S;
     o->iterations = 0;
     o->progress = NULL;
 }
@@ -37,33 +37,30 @@ static int resolve_threads(const wp_solve_options *o)
 }
 
 static void fill_solver_facts(wp_roster *r, const wp_solve_options *o, int threads,
-                              const wp_search_stats *st, double t0)
+                              const wp_search_stats *st, const wp_budget *budget)
 {
     r->solver.version = wp_strdup(WP_VERSION_STRING);
     r->solver.seed = o->seed;
     r->solver.threads = threads;
-    r->solver.time_limit_s = o->time_limit_s;
+    r->solver.time_limit_s = budget->seconds;
     r->solver.iterations = st->iterations;
+    r->solver.iterations_budget = st->iterations_given;
     r->solver.stopped_by = wp_strdup(st->stopped_by);
-    r->solver.elapsed_s = wp_clock_now() - t0;
+    r->solver.elapsed_s = wp_clock_now() - budget->start;
     r->solver.peak_memory_mib = wp_peak_rss_mib();
 }
 
 wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_market *mk,
-                          double pairs_bound, const wp_solve_options *o, wp_roster **out,
-                          wp_error *err)
+                          double pairs_bound, const wp_solve_options *o, const wp_budget *budget,
+                          wp_roster **out, wp_error *err)
 {
     (void)err;
-    double t0 = wp_clock_now();
     int threads = resolve_threads(o);
     wp_search_params sp;
     wp_search_params_default(&sp);
     sp.seed = o->seed;
     sp.threads = threads;
-    sp.deadline = t0 + o->time_limit_s;
-    sp.start_time = t0;
-    sp.iterations = o->iterations;
-    sp.time_based = o->time_based;
+    sp.budget = *budget;
     sp.progress = o->progress;
     sp.progress_label = o->progress_label;
     sp.report_memory = o->report_memory;
@@ -82,7 +79,7 @@ wp_status wp_solve_market(const wp_model *m, const wp_variant *v, const wp_marke
         r->previous = wp_strdup(m->prev->path);
         wp_kpi_changes(m, r);
     }
-    fill_solver_facts(r, o, threads, &stats, t0);
+    fill_solver_facts(r, o, threads, &stats, budget);
     *out = r;
     return WP_OK;
 }
@@ -103,26 +100,24 @@ wp_status wp_solve_options_check(const wp_solve_options *o, wp_error *err)
     return WP_OK;
 }
 
+wp_budget wp_solve_budget(const wp_solve_options *o)
+{
+    return wp_budget_begin(o->time_limit_s, o->iterations, o->time_based);
+}
+
 wp_status wp_solve_variant(const wp_model *m, const wp_variant *v, const wp_solve_options *o,
                            wp_roster **out, wp_error *err)
 {
     *out = NULL;
     wp_status checked = wp_solve_options_check(o, err);
     if (checked != WP_OK) return checked;
-    double t0 = wp_clock_now();
+    wp_budget whole = wp_solve_budget(o);
+    wp_budget awards = wp_budget_part(&whole, WP_AWARD_SHARE, 1);
     wp_market mk;
     double bound;
-    /* the award model may use a tenth of the time limit */
-    wp_status s = wp_variant_market(m, v, o->time_limit_s * 0.1, &mk, &bound, err);
+    wp_status s = wp_variant_market(m, v, awards.deadline - awards.start, &mk, &bound, err);
     if (s != WP_OK) return s;
-    wp_solve_options rest = *o;
-    rest.time_limit_s = o->time_limit_s - (wp_clock_now() - t0);
-    if (rest.time_limit_s < 0.05) rest.time_limit_s = 0.05;
-    s = wp_solve_market(m, v, &mk, bound, &rest, out, err);
-    if (s == WP_OK) { /* the award model's time counts too */
-        (*out)->solver.time_limit_s = o->time_limit_s;
-        (*out)->solver.elapsed_s = wp_clock_now() - t0;
-    }
+    s = wp_solve_market(m, v, &mk, bound, o, &whole, out, err);
     wp_market_free(&mk);
     return s;
 }
