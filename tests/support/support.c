@@ -263,3 +263,41 @@ char *ts_generate(const char *municipality, int clients, unsigned long long seed
     assert_int_equal(s, WP_OK);
     return out;
 }
+
+/* Three square districts side by side; providers A..D; helpers and clients placed at random in
+ * them, each client with its provider's helper as a pair. */
+char *ts_award_scenario(uint64_t seed, int k)
+{
+    wp_rng r;
+    wp_rng_seed(&r, seed, 3);
+    static const char *const prov[] = {"A", "B", "C", "D"};
+    wp_strbuf sb = {0};
+    wp_sb_printf(&sb,
+                 "{\"format\": \"wijkplan-scenario/1\", \"crs\": \"planar\", \"districts\": [");
+    for (int d = 0; d < 3; d++)
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"D%d\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
+                     "[[[%d,0],[%d,0],[%d,10],[%d,10],[%d,0]]]}}",
+                     d ? "," : "", d, 10 * d, 10 * d + 10, 10 * d + 10, 10 * d, 10 * d);
+    wp_sb_append(&sb, "], \"providers\": [{\"id\": \"A\"}, {\"id\": \"B\"}, {\"id\": \"C\"}, "
+                      "{\"id\": \"D\"}],\n\"helpers\": [");
+    for (int h = 0; h < 10; h++) /* helpers may have clients in two districts */
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"H%d\", \"provider\": \"%s\", \"home\": [%.1f, %.1f], "
+                     "\"hours_per_week\": 40}",
+                     h ? "," : "", h, prov[h % 4], 1 + 28 * wp_rng_unit(&r),
+                     1 + 8 * wp_rng_unit(&r));
+    wp_sb_append(&sb, "],\n\"clients\": [");
+    for (int c = 0; c < 24; c++) {
+        int h = (int)wp_rng_below(&r, 10);
+        wp_sb_printf(&sb,
+                     "%s{\"id\": \"C%d\", \"location\": [%.2f, %.2f], \"provider\": \"%s\", "
+                     "\"helper\": \"H%d\", \"hours_per_week\": 1}",
+                     c ? "," : "", c, 0.5 + 29 * wp_rng_unit(&r), 0.5 + 9 * wp_rng_unit(&r),
+                     prov[h % 4], h);
+    }
+    wp_sb_printf(
+        &sb, "], \"contracting\": {\"model\": \"per_district\", \"providers_per_district\": %d}}",
+        k);
+    return wp_sb_take(&sb);
+}

@@ -49,4 +49,9 @@ void ts_assert_golden(const char *text, const char *name);
 /* Reads a whole file (caller frees), or NULL. */
 char *ts_read_file(const char *path);
 
+/* Three square districts side by side (planar), providers A..D, 10 helpers and 24 clients
+ * placed at random from `seed`, each client paired with a helper of its provider; per_district
+ * contracting with k providers per district, awards to be optimised. */
+char *ts_award_scenario(uint64_t seed, int k);
+
 #endif
