@@ -51,7 +51,8 @@ wp_status wp_error_add(wp_error *err, wp_status status, const char *file, const 
 #endif
     ;
 
-/* The worst status in the record (WP_OK when empty). */
+/* The status of the record: the first problem's, or WP_ERR_INTERNAL when any problem is
+ * internal (an exhausted resource outranks what the input did); WP_OK when empty. */
 wp_status wp_error_status(const wp_error *err);
 
 /* Formats one problem as "file:line:col: path: message" (parts omitted when unknown). */

@@ -131,6 +131,7 @@ int wp_cli_search_apply(const wp_cli_search *s, const char *command, wp_solve_op
         fprintf(stderr, "wijkplan %s: %s\n", command, problem);
         return 2;
     }
+    wp_solve_options_default(o);
     o->seed = (unsigned long long)s->seed;
     o->threads = (int)s->threads;
     o->time_limit_s = s->time_limit;
@@ -138,4 +139,12 @@ int wp_cli_search_apply(const wp_cli_search *s, const char *command, wp_solve_op
     o->time_based = s->time_based;
     o->progress = s->quiet ? NULL : stderr;
     return 0;
+}
+
+bool wp_cli_prologue(const wp_command_spec *spec, int argc, char **argv, const char **positional,
+                     int *n_positional, int *exit_status)
+{
+    int rc = wp_args_parse(spec, argc, argv, positional, n_positional);
+    *exit_status = rc == WP_ARGS_HELP ? 0 : rc;
+    return rc == WP_ARGS_OK;
 }

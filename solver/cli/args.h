@@ -4,6 +4,7 @@
 #define WP_CLI_ARGS_H
 
 #include <stdbool.h>
+#include <wijkplan/solve.h>
 
 typedef enum wp_opt_kind {
     WP_OPT_FLAG,   /* bool */
@@ -36,7 +37,7 @@ typedef struct wp_cli_search {
 
 #define WP_CLI_SEARCH_DEFAULTS                                                                     \
     {                                                                                              \
-        1, 0, 0, 30, false, false                                                                  \
+        1, 0, 0, WP_DEFAULT_TIME_LIMIT_S, false, false                                             \
     }
 #define WP_CLI_SEARCH_OPTS(s)                                                                      \
     {"seed", WP_OPT_LONG, &(s).seed, "N", "random seed (default 1)", false},                       \
@@ -60,7 +61,8 @@ typedef struct wp_cli_search {
     }
 
 struct wp_solve_options;
-/* Checks ranges (printing the problem) and copies the options into o. Returns 0 or 2. */
+/* Checks ranges (printing the problem) and sets o to the defaults with these options. Returns
+ * 0 or 2. */
 int wp_cli_search_apply(const wp_cli_search *s, const char *command, struct wp_solve_options *o);
 
 typedef struct wp_command_spec {
@@ -79,5 +81,10 @@ int wp_args_parse(const wp_command_spec *spec, int argc, char **argv, const char
                   int *n_positional);
 
 void wp_args_print_help(const wp_command_spec *spec);
+
+/* Every command's opening: parses the arguments; false when the command is done already
+ * (help printed: *exit_status 0; an error printed: 2), true to go on. */
+bool wp_cli_prologue(const wp_command_spec *spec, int argc, char **argv, const char **positional,
+                     int *n_positional, int *exit_status);
 
 #endif

@@ -45,10 +45,9 @@ int wp_cmd_compare(int argc, char **argv)
         opts};
     const char *pos[1];
     int npos;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &npos, &rc)) return rc;
     wp_compare_options o = {variants, 0, (int)max_districts, {0}, pos[0]};
-    wp_solve_options_default(&o.solve);
     if ((rc = wp_cli_search_apply(&search, "compare", &o.solve))) return rc;
     int choice = strcmp(transfer, "yes") == 0    ? WP_TRANSFER_YES
                  : strcmp(transfer, "both") == 0 ? WP_TRANSFER_BOTH

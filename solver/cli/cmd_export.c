@@ -29,8 +29,8 @@ static int export_subset(int argc, char **argv)
         opts};
     const char *pos[1];
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &n, &rc)) return rc;
 
     char **items;
     int k = wp_cli_split_list(districts, &items);
@@ -99,8 +99,8 @@ static int export_per_helper(const per_helper_export *k, int argc, char **argv)
     const wp_command_spec spec = {k->name, k->usage, k->summary, 2, 2, opts};
     const char *pos[2];
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &n, &rc)) return rc;
     wp_scenario *sc;
     wp_roster *r;
     if ((rc = wp_cli_load("export", pos[0], pos[1], &sc, &r))) return rc;
@@ -147,8 +147,8 @@ int wp_cmd_export(int argc, char **argv)
         opts};
     const char *pos[2];
     int n;
-    int rc = wp_args_parse(&spec, argc - 1, argv + 1, pos, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc - 1, argv + 1, pos, &n, &rc)) return rc;
     if (comparison && n > 1) {
         fprintf(stderr, "wijkplan export: give a ROSTER or --comparison, not both\n");
         return 2;

@@ -98,8 +98,8 @@ int wp_cmd_generate(int argc, char **argv)
         0,
         opts};
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, NULL, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, NULL, &n, &rc)) return rc;
     if (next_week) return generate_next_week(next_week, &nw, seed, output);
     for (int i = 0; i < municipalities.n; i++) o.select[o.n_select++] = municipalities.items[i];
     char *group_names[WP_GEN_MAX_GROUPS] = {0};

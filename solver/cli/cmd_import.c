@@ -39,8 +39,8 @@ static int import_solomon(int argc, char **argv)
         opts};
     const char *pos[1];
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &n, &rc)) return rc;
     if (vehicle_cost < 0 || fleet < 0) {
         fprintf(stderr,
                 "wijkplan import solomon: --vehicle-cost and --fleet must not be negative\n");
@@ -76,8 +76,8 @@ static int import_convrp(int argc, char **argv)
         opts};
     const char *pos[1];
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &n, &rc)) return rc;
     if (fleet < 0) {
         fprintf(stderr, "wijkplan import convrp: --fleet must not be negative\n");
         return 2;
@@ -116,8 +116,8 @@ static int import_csv(int argc, char **argv)
         0,
         opts};
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, NULL, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, NULL, &n, &rc)) return rc;
     wp_error err;
     wp_error_init(&err);
     return finish(spec.name, wp_import_csv(&o, output, &err), &err, output);

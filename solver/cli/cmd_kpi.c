@@ -57,8 +57,8 @@ int wp_cmd_kpi(int argc, char **argv)
         opts};
     const char *pos[2];
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &n, &rc)) return rc;
     wp_csv_dialect csv_dialect;
     if (!wp_cli_dialect("kpi", dialect, &csv_dialect)) return 2;
     wp_scenario *sc;

@@ -98,8 +98,8 @@ int wp_cmd_recommend(int argc, char **argv)
         opts};
     const char *pos[2];
     int npos;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &npos, &rc)) return rc;
     if (waiting == (client != NULL)) {
         fprintf(stderr, "wijkplan recommend: give either --client or --waiting-list\n");
         return 2;

@@ -75,10 +75,9 @@ int wp_cmd_repair(int argc, char **argv)
         opts};
     const char *pos[2];
     int npos;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &npos, &rc)) return rc;
     wp_solve_options o;
-    wp_solve_options_default(&o);
     if ((rc = wp_cli_search_apply(&search, "repair", &o))) return rc;
     o.report_memory = memory;
     wp_cli_outputs outs = {output, csv, changes, waiting, WP_CSV_RFC4180, search.quiet};

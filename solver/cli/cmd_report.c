@@ -31,8 +31,8 @@ int wp_cmd_report(int argc, char **argv)
         opts};
     const char *pos[1];
     int n;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &n);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &n, &rc)) return rc;
     wp_error err;
     wp_error_init(&err);
     wp_status s = md ? wp_report_markdown(pos[0], output, &err)

@@ -40,10 +40,9 @@ int wp_cmd_solve(int argc, char **argv)
         opts};
     const char *pos[1];
     int npos;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &npos, &rc)) return rc;
     wp_solve_options o;
-    wp_solve_options_default(&o);
     if ((rc = wp_cli_search_apply(&search, "solve", &o))) return rc;
     o.report_memory = memory;
     o.construction_only = construction;

@@ -69,8 +69,8 @@ int wp_cmd_validate(int argc, char **argv)
         opts};
     const char *pos[2];
     int npos;
-    int rc = wp_args_parse(&spec, argc, argv, pos, &npos);
-    if (rc) return rc == WP_ARGS_HELP ? 0 : rc;
+    int rc;
+    if (!wp_cli_prologue(&spec, argc, argv, pos, &npos, &rc)) return rc;
     wp_validate_options o;
     wp_validate_options_default(&o);
     o.variant = variant;
