@@ -14,6 +14,7 @@
 #include "io/districts_read.h"
 #include "model/districts.h"
 #include "model/place.h"
+#include "model/resolve.h"
 #include "io/matrix_read.h"
 #include "io/jread.h"
 #include "io/jtime.h"
@@ -24,19 +25,12 @@
 
 #define SCENARIO_FORMAT "wijkplan-scenario/1"
 
-/* References kept as strings until every id is known. */
-typedef struct pending {
-    const char **helper_provider;                                     /* per helper */
-    const char **client_provider, **client_helper, **client_district; /* per client, or NULL */
-    const cJSON **client_excluded; /* per client: its excluded_helpers array, or NULL */
-    const char **visit_pin_helper; /* per visit: the helper id its pin names, or NULL */
-} pending;
-
 typedef struct loader {
     wp_jctx ctx;
     wp_model *m;
     const char *base_dir;
-    pending ref;
+    wp_refs ref;                  /* references kept as strings until every id is known */
+    const char **client_district; /* per client: the district it names, or NULL */
     size_t avail_cap;
 } loader;
 
@@ -511,6 +505,34 @@ static void read_client_visits(loader *L, const cJSON *it, wp_client_def *c,
     for (int k = 0; k < c->n_visits; k++) m->visits[c->first_visit + k].duration = h * 60 / n;
 }
 
+/* A list of ids (strings), reported where an item is not one; returns how many were kept. */
+static int read_id_list(loader *L, const cJSON *arr, const char *kind, const char ***out)
+{
+    *out = wp_calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(char *));
+    int n = 0;
+    size_t i = 0;
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        size_t mark = wp_jpath_index(&L->ctx, i++);
+        if (cJSON_IsString(it))
+            (*out)[n++] = it->valuestring;
+        else
+            wp_jerr(&L->ctx, NULL, "a %s id must be a string, not %s", kind, wp_jtype_name(it));
+        wp_jpath_pop(&L->ctx, mark);
+    }
+    return n;
+}
+
+static void read_excluded(loader *L, const cJSON *client, int i)
+{
+    const cJSON *ex = wp_jget_array(&L->ctx, client, "excluded_helpers", false);
+    if (!ex) return;
+    size_t mark = wp_jpath_key(&L->ctx, "excluded_helpers");
+    L->ref.n_excluded[i] = read_id_list(L, ex, "helper", &L->ref.excluded[i]);
+    wp_jpath_pop(&L->ctx, mark);
+}
+
 static void read_client(loader *L, const cJSON *it, int i)
 {
     wp_model *m = L->m;
@@ -547,7 +569,7 @@ static void read_client(loader *L, const cJSON *it, int i)
     const char *s;
     if (wp_jget_id(&L->ctx, it, "id", true, &s)) c->id = wp_strdup(s);
     read_point(L, it, "location", true, &m->src_x[i], &m->src_y[i]);
-    if (wp_jget_id(&L->ctx, it, "district", false, &s)) L->ref.client_district[i] = s;
+    if (wp_jget_id(&L->ctx, it, "district", false, &s)) L->client_district[i] = s;
     if (wp_jget_id(&L->ctx, it, "provider", false, &s)) L->ref.client_provider[i] = s;
     if (wp_jget_id(&L->ctx, it, "helper", false, &s)) L->ref.client_helper[i] = s;
     read_enum(L, it, "product", product_names, &c->product);
@@ -570,8 +592,7 @@ static void read_client(loader *L, const cJSON *it, int i)
     if (wp_jget_int(&L->ctx, it, "min_days_between_visits", false, 0, 6, &n))
         c->min_days_between = (int)n;
     wp_jget_number(&L->ctx, it, "arrival_consistency_min", false, 0, HUGE_VAL, &c->consistency_min);
-    const cJSON *ex = wp_jget_array(&L->ctx, it, "excluded_helpers", false);
-    if (ex) L->ref.client_excluded[i] = ex;
+    read_excluded(L, it, i);
     read_client_visits(L, it, c, &def);
     c->extra_json = extra_of(it);
 }
@@ -584,8 +605,9 @@ static void read_clients(loader *L, const cJSON *root)
     m->clients = wp_calloc((size_t)m->n_clients + 1, sizeof *m->clients);
     L->ref.client_provider = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
     L->ref.client_helper = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
-    L->ref.client_district = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
-    L->ref.client_excluded = wp_calloc((size_t)m->n_clients + 1, sizeof(cJSON *));
+    L->client_district = wp_calloc((size_t)m->n_clients + 1, sizeof(char *));
+    L->ref.n_excluded = wp_calloc((size_t)m->n_clients + 1, sizeof(int));
+    L->ref.excluded = wp_calloc((size_t)m->n_clients + 1, sizeof(char **));
     if (!arr) {
         L->ref.visit_pin_helper = wp_calloc(1, sizeof(char *));
         return;
@@ -615,13 +637,33 @@ static void read_clients(loader *L, const cJSON *root)
     wp_jpath_pop(&L->ctx, mark);
 }
 
-static void read_contracting(loader *L, const cJSON *root, const cJSON **awards)
+/* The given awards: district id -> non-empty list of provider ids. */
+static void read_awards(loader *L, const cJSON *aw)
+{
+    size_t mark = wp_jpath_key(&L->ctx, "awards");
+    L->ref.awards = wp_calloc((size_t)cJSON_GetArraySize(aw) + 1, sizeof *L->ref.awards);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, aw)
+    {
+        size_t m2 = wp_jpath_key(&L->ctx, it->string);
+        if (!cJSON_IsArray(it) || cJSON_GetArraySize(it) == 0) {
+            wp_jerr(&L->ctx, NULL, "must be a non-empty array of provider ids");
+        } else {
+            wp_award_ref *a = &L->ref.awards[L->ref.n_awards++];
+            a->district = it->string;
+            a->n = read_id_list(L, it, "provider", &a->providers);
+        }
+        wp_jpath_pop(&L->ctx, m2);
+    }
+    wp_jpath_pop(&L->ctx, mark);
+}
+
+static void read_contracting(loader *L, const cJSON *root)
 {
     wp_contracting *c = &L->m->contracting;
     c->model = WP_OPEN_HOUSE;
     c->providers_per_district = 1;
     c->awards_given = false;
-    *awards = NULL;
     const cJSON *obj = wp_jget_object(&L->ctx, root, "contracting", false);
     if (!obj) return;
     size_t mark = wp_jpath_key(&L->ctx, "contracting");
@@ -641,7 +683,7 @@ static void read_contracting(loader *L, const cJSON *root, const cJSON **awards)
             c->awards_given = false;
         } else if (cJSON_IsObject(aw)) {
             c->awards_given = true;
-            *awards = aw;
+            read_awards(L, aw);
         } else {
             wp_jerr(&L->ctx, "awards",
                     "must be \"optimize\" or an object of district ids to provider id lists");
@@ -684,188 +726,27 @@ static void read_policy_objective(loader *L, const cJSON *root)
     wp_jpath_pop(&L->ctx, mark);
 }
 
-/* ---- pass 2: ids and references ---------------------------------------------------------- */
-
-static void index_ids(loader *L, wp_strmap *map, const char *section, int n, size_t stride,
-                      const void *items)
-{
-    for (int i = 0; i < n; i++) {
-        const char *id = *(char *const *)((const char *)items + (size_t)i * stride);
-        if (!id) continue;
-        int prev = wp_strmap_put(map, id, i);
-        if (prev >= 0) {
-            size_t mark = wp_jpath_key(&L->ctx, section);
-            wp_jpath_index(&L->ctx, (size_t)i);
-            wp_jerr(&L->ctx, "id", "duplicate id \"%s\" (first used at %s[%d])", id, section, prev);
-            wp_jpath_pop(&L->ctx, mark);
-        }
-    }
-}
-
-static int resolve(loader *L, const wp_strmap *map, const char *section, int i, const char *key,
-                   const char *ref, const char *kind)
-{
-    if (!ref) return -1;
-    int idx = wp_strmap_get(map, ref);
-    if (idx < 0) {
-        size_t mark = wp_jpath_key(&L->ctx, section);
-        wp_jpath_index(&L->ctx, (size_t)i);
-        wp_jerr(&L->ctx, key, "unknown %s \"%s\"", kind, ref);
-        wp_jpath_pop(&L->ctx, mark);
-    }
-    return idx;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
-}
-
-static void resolve_excluded(loader *L, int c)
-{
-    const cJSON *arr = L->ref.client_excluded[c];
-    if (!arr) return;
-    wp_model *m = L->m;
-    wp_client_def *cl = &m->clients[c];
-    cl->excluded = wp_malloc(((size_t)cJSON_GetArraySize(arr) + 1) * sizeof(int));
-    size_t mark = wp_jpath_key(&L->ctx, "clients");
-    wp_jpath_index(&L->ctx, (size_t)c);
-    wp_jpath_key(&L->ctx, "excluded_helpers");
-    size_t i = 0;
-    const cJSON *it;
-    cJSON_ArrayForEach(it, arr)
-    {
-        size_t m2 = wp_jpath_index(&L->ctx, i++);
-        int h = cJSON_IsString(it) ? wp_strmap_get(&m->helper_ids, it->valuestring) : -1;
-        if (!cJSON_IsString(it))
-            wp_jerr(&L->ctx, NULL, "a helper id must be a string, not %s", wp_jtype_name(it));
-        else if (h < 0)
-            wp_jerr(&L->ctx, NULL, "unknown helper \"%s\"", it->valuestring);
-        else
-            cl->excluded[cl->n_excluded++] = h;
-        wp_jpath_pop(&L->ctx, m2);
-    }
-    wp_jpath_pop(&L->ctx, mark);
-    qsort(cl->excluded, (size_t)cl->n_excluded, sizeof(int), cmp_int);
-}
-
-static void resolve_pin(loader *L, int c, int k)
-{
-    wp_model *m = L->m;
-    int v = m->clients[c].first_visit + k;
-    const char *id = L->ref.visit_pin_helper[v];
-    if (!id) return;
-    int h = wp_strmap_get(&m->helper_ids, id);
-    if (h < 0) {
-        size_t mark = wp_jpath_key(&L->ctx, "clients");
-        wp_jpath_index(&L->ctx, (size_t)c);
-        wp_jpath_key(&L->ctx, "visits");
-        wp_jpath_index(&L->ctx, (size_t)k);
-        wp_jpath_key(&L->ctx, "pin");
-        wp_jerr(&L->ctx, "helper", "unknown helper \"%s\"", id);
-        wp_jpath_pop(&L->ctx, mark);
-    }
-    m->visits[v].pin_helper = h;
-}
-
-static void resolve_references(loader *L)
-{
-    wp_model *m = L->m;
-    index_ids(L, &m->provider_ids, "providers", m->n_providers, sizeof *m->providers, m->providers);
-    index_ids(L, &m->helper_ids, "helpers", m->n_helpers, sizeof *m->helpers, m->helpers);
-    index_ids(L, &m->client_ids, "clients", m->n_clients, sizeof *m->clients, m->clients);
-    for (int h = 0; h < m->n_helpers; h++)
-        m->helpers[h].provider = resolve(L, &m->provider_ids, "helpers", h, "provider",
-                                         L->ref.helper_provider[h], "provider");
-    for (int c = 0; c < m->n_clients; c++) {
-        wp_client_def *cl = &m->clients[c];
-        cl->provider = resolve(L, &m->provider_ids, "clients", c, "provider",
-                               L->ref.client_provider[c], "provider");
-        cl->helper =
-            resolve(L, &m->helper_ids, "clients", c, "helper", L->ref.client_helper[c], "helper");
-        resolve_excluded(L, c);
-        for (int k = 0; k < cl->n_visits; k++) resolve_pin(L, c, k);
-    }
-}
-
-static void resolve_awards(loader *L, const cJSON *awards)
-{
-    wp_model *m = L->m;
-    wp_contracting *c = &m->contracting;
-    if (c->model != WP_PER_DISTRICT) return;
-    if (m->n_districts == 0) {
-        wp_jerr(&L->ctx, "contracting", "per_district contracting needs \"districts\"");
-        return;
-    }
-    if (!c->awards_given) return;
-    wp_awards *a = &c->awards;
-    a->n_districts = m->n_districts;
-    a->count = wp_calloc((size_t)m->n_districts, sizeof *a->count);
-    a->providers = wp_calloc((size_t)m->n_districts, sizeof *a->providers);
-    size_t mark = wp_jpath_key(&L->ctx, "contracting");
-    wp_jpath_key(&L->ctx, "awards");
-    const cJSON *it;
-    cJSON_ArrayForEach(it, awards)
-    {
-        int d = wp_strmap_get(&m->district_ids, it->string);
-        if (d < 0) {
-            wp_jerr(&L->ctx, it->string, "unknown district \"%s\"", it->string);
-            continue;
-        }
-        if (a->providers[d]) {
-            wp_jerr(&L->ctx, it->string, "duplicate field");
-            continue;
-        }
-        if (!cJSON_IsArray(it) || cJSON_GetArraySize(it) == 0) {
-            wp_jerr(&L->ctx, it->string, "must be a non-empty array of provider ids");
-            continue;
-        }
-        a->providers[d] = wp_calloc((size_t)cJSON_GetArraySize(it), sizeof(int));
-        size_t m2 = wp_jpath_key(&L->ctx, it->string);
-        size_t i = 0;
-        const cJSON *p;
-        cJSON_ArrayForEach(p, it)
-        {
-            size_t m3 = wp_jpath_index(&L->ctx, i++);
-            int idx = cJSON_IsString(p) ? wp_strmap_get(&m->provider_ids, p->valuestring) : -1;
-            if (idx < 0)
-                wp_jerr(&L->ctx, NULL, "unknown provider %s%s%s", cJSON_IsString(p) ? "\"" : "",
-                        cJSON_IsString(p) ? p->valuestring : wp_jtype_name(p),
-                        cJSON_IsString(p) ? "\"" : "");
-            else {
-                bool dup = false;
-                for (int k = 0; k < a->count[d]; k++) dup |= a->providers[d][k] == idx;
-                if (dup)
-                    wp_jerr(&L->ctx, NULL, "provider \"%s\" is listed twice", p->valuestring);
-                else
-                    a->providers[d][a->count[d]++] = idx;
-            }
-            wp_jpath_pop(&L->ctx, m3);
-        }
-        wp_jpath_pop(&L->ctx, m2);
-    }
-    for (int d = 0; d < m->n_districts; d++)
-        if (!a->providers[d])
-            wp_jerr(&L->ctx, NULL, "district \"%s\" has no award", m->districts[d].id);
-    wp_jpath_pop(&L->ctx, mark);
-}
-
 /* ---- entry points ------------------------------------------------------------------------ */
 
-static void free_pending(pending *p)
+static void free_refs(loader *L)
 {
-    free(p->helper_provider);
-    free(p->client_provider);
-    free(p->client_helper);
-    free(p->client_district);
-    free(p->client_excluded);
-    free(p->visit_pin_helper);
+    wp_refs *r = &L->ref;
+    free(r->helper_provider);
+    free(r->client_provider);
+    free(r->client_helper);
+    for (int c = 0; r->excluded && c < L->m->n_clients; c++) free(r->excluded[c]);
+    free(r->excluded);
+    free(r->n_excluded);
+    free(r->visit_pin_helper);
+    for (int i = 0; i < r->n_awards; i++) free(r->awards[i].providers);
+    free(r->awards);
+    free(L->client_district);
+    memset(r, 0, sizeof *r);
 }
 
 static wp_status fail(loader *L, wp_status s)
 {
-    free_pending(&L->ref);
+    free_refs(L);
     wp_jctx_free(&L->ctx);
     wp_model_free(L->m);
     return s == WP_OK ? WP_ERR_INPUT : s;
@@ -926,8 +807,7 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
     m->n_clients = nc; /* read_helper needs it for home indices */
     read_helpers(&L, root);
     read_clients(&L, root);
-    const cJSON *awards;
-    read_contracting(&L, root, &awards);
+    read_contracting(&L, root);
     read_policy_objective(&L, root);
     wp_districts_read(m, root, L.base_dir, &L.ctx);
     const char *matrix_path = NULL;
@@ -938,24 +818,21 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
         return fail(&L, wp_error_status(e));
     }
 
-    resolve_references(&L);
-    resolve_awards(&L, awards);
+    wp_model_resolve(m, &L.ref, file, e);
     if (e->count + e->dropped == before) wp_pins_apply(m, file, e);
     if (e->count + e->dropped > before) {
         wp_error_clear(&local);
         return fail(&L, wp_error_status(e));
     }
     wp_status s = wp_model_place(m, file, e);
-    if (s == WP_OK) s = wp_districts_assign(m, L.ref.client_district, file, e);
+    if (s == WP_OK) s = wp_districts_assign(m, L.client_district, file, e);
     if (s == WP_OK && matrix_path) s = wp_matrix_load(m, matrix_path, base_dir, file, e);
     if (s == WP_OK && e->count + e->dropped > before) s = wp_error_status(e);
-    /* a dense distance table pays off for small instances (at most 32 MB) */
-    if (s == WP_OK) wp_model_cache_distances(m, 2000);
     if (s != WP_OK) {
         wp_error_clear(&local);
         return fail(&L, s);
     }
-    free_pending(&L.ref);
+    free_refs(&L);
     wp_jctx_free(&L.ctx);
     wp_error_clear(&local);
     return WP_OK;

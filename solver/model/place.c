@@ -43,6 +43,12 @@ static void travel_constants(wp_model *m)
     }
 }
 
+/* A dense distance table pays off for small instances (2,000 locations: 32 MB). */
+static void cache_distances(wp_model *m)
+{
+    wp_model_cache_distances(m, 2000);
+}
+
 wp_status wp_model_place(wp_model *m, const char *file, wp_error *err)
 {
     int n = m->n_locations;
@@ -53,6 +59,7 @@ wp_status wp_model_place(wp_model *m, const char *file, wp_error *err)
     travel_constants(m);
     if (m->planar) {
         m->projected_crs = wp_strdup("planar");
+        cache_distances(m);
         return WP_OK;
     }
     if (wp_crs_is_geographic(m->crs)) {
@@ -80,5 +87,7 @@ wp_status wp_model_place(wp_model *m, const char *file, wp_error *err)
     }
     s = wp_districts_project(m, pj, file, err);
     wp_projector_free(pj);
-    return failed ? WP_ERR_PROJECTION : s;
+    if (failed) return WP_ERR_PROJECTION;
+    if (s == WP_OK) cache_distances(m);
+    return s;
 }
