@@ -477,7 +477,11 @@ void wp_decompose_improve(const wp_instance *p, wp_sol *sol, const wp_search_par
     stats->stopped_by = "iterations";
     for (int round = 0; round < rounds; round++) {
         double span = share[round] * (left.deadline - left.start);
-        if (wp_clock_now() + span > sp->budget.deadline || wp_interrupted()) break;
+        if (wp_interrupted()) break;
+        if (wp_clock_now() + span > sp->budget.deadline) { /* no time for this round's work */
+            stats->stopped_by = "time_limit";
+            break;
+        }
         wp_budget rb = wp_budget_part(&left, share[round], 1);
         run_round(sol, sp, round, &rb, stats);
     }

@@ -24,13 +24,11 @@ void wp_search_solve(const wp_model *m, const wp_market *mk, const wp_search_par
     wp_search_params rp = *sp;
     if (m->prev) {
         wp_repair_seed(&sol);
-        /* a share of the default work, the same for plain and decomposed search; it may still
-         * use the whole time on a slow machine */
-        if (rp.budget.iterations <= 0 && !rp.budget.time_based) {
-            wp_budget part = wp_budget_part(&rp.budget, rp.repair_budget_share, 1);
-            long long n = wp_budget_iterations(&part, wp_search_nominal_rate(&sol), rp.threads);
-            rp.budget.iterations = n > rp.threads ? n : rp.threads;
-        }
+        /* a share of the default work: the work is derived from that share of the given
+         * seconds (by the plain search at the instance's rate, by decomposition at each
+         * cluster's), while the deadline stays, so a slow machine still finishes it */
+        if (rp.budget.iterations <= 0 && !rp.budget.time_based)
+            rp.budget.seconds *= rp.repair_budget_share;
     } else {
         wp_construct(&sol, NULL, 0);
     }
