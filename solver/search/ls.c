@@ -31,6 +31,7 @@ void wp_ls_free(wp_ls *ls)
     free(ls->order);
     free(ls->buf_a);
     free(ls->buf_b);
+    free(ls->buf_eval);
     memset(ls, 0, sizeof *ls);
 }
 
@@ -41,6 +42,7 @@ void wp_ls_reserve(wp_ls *ls, int n)
     while (cap < n) cap *= 2;
     ls->buf_a = wp_realloc_array(ls->buf_a, (size_t)cap, sizeof *ls->buf_a);
     ls->buf_b = wp_realloc_array(ls->buf_b, (size_t)cap, sizeof *ls->buf_b);
+    ls->buf_eval = wp_realloc_array(ls->buf_eval, (size_t)cap, sizeof *ls->buf_eval);
     ls->buf_cap = cap;
 }
 

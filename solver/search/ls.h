@@ -38,6 +38,7 @@ struct wp_ls {
     unsigned long *tested_at; /* per visit: the clock when its neighbourhood was last tested */
     int *order;               /* visit order of a pass */
     int *buf_a, *buf_b;       /* scratch visit lists for applying moves */
+    int *buf_eval;            /* scratch visit list for evaluating an intra-route move */
     int buf_cap;
     long long moves[16]; /* applied moves per operator, for statistics */
 };
@@ -62,5 +63,13 @@ extern const wp_ls_operator wp_op_client_move;  /* a whole client to another hel
 int wp_ls_copy_nodes(const wp_route *r, int from, int to, bool reverse, int *dst);
 /* Ensures the scratch buffers hold n visits. */
 void wp_ls_reserve(wp_ls *ls, int n);
+
+/* The evaluation buffer, holding at least n visits: an intra-route move lists the visits
+ * between its two ends, which on a long route may be most of it. */
+static inline int *wp_ls_eval_nodes(wp_ls *ls, int n)
+{
+    wp_ls_reserve(ls, n);
+    return ls->buf_eval;
+}
 
 #endif

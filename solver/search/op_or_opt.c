@@ -6,8 +6,9 @@
 
 #define MAX_STRING 3
 
-static double string_delta(const wp_sol *s, int u, int len, bool reversed, int v)
+static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v)
 {
+    const wp_sol *s = ls->s;
     const wp_instance *p = s->p;
     int ru = s->route_of[u], pu = s->pos_of[u], rv = s->route_of[v], pv = s->pos_of[v];
     const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
@@ -40,8 +41,7 @@ static double string_delta(const wp_sol *s, int u, int len, bool reversed, int v
         int to[MAX_STRING] = {rv, rv, rv};
         return wp_moves_delta(s, ru, &ea, rv, &eb, seg, to, len);
     }
-    if (A->n > 64) return HUGE_VAL;
-    int mid[70], k = 0;
+    int *mid = wp_ls_eval_nodes(ls, A->n + MAX_STRING + 2), k = 0;
     wp_route_eval e;
     if (pv > pu) { /* [pu..pu+len-1] after pv: prefix(pu-1) + (pu+len..pv) + seg + suffix(pv+1) */
         for (int q = pu + len; q <= pv; q++) mid[k++] = A->node[q];
@@ -57,12 +57,11 @@ static double string_delta(const wp_sol *s, int u, int len, bool reversed, int v
 
 static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
 {
-    wp_sol *s = ls->s;
     double best = -WP_MOVE_EPS;
     int best_len = 0, best_rev = 0;
     for (int len = 2; len <= MAX_STRING; len++)
         for (int rev = 0; rev < 2; rev++) {
-            double d = string_delta(s, u, len, rev, v);
+            double d = string_delta(ls, u, len, rev, v);
             if (d < best) {
                 best = d;
                 best_len = len;

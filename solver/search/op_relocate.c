@@ -5,9 +5,10 @@
 
 /* Evaluates u placed after position t of v's route; `move_delta` is the pair and change cost of
  * moving u there (wp_move_visit_delta). Returns the cost change or HUGE_VAL. */
-static double relocate_delta(const wp_sol *s, int u, int rv, int t, double removal_gain,
+static double relocate_delta(wp_ls *ls, int u, int rv, int t, double removal_gain,
                              double move_delta)
 {
+    const wp_sol *s = ls->s;
     int ru = s->route_of[u], pu = s->pos_of[u];
     const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
     /* travel first: most candidates fail here without any time-window work */
@@ -24,8 +25,7 @@ static double relocate_delta(const wp_sol *s, int u, int rv, int t, double remov
         return wp_moves_delta(s, ru, &ea, rv, &eb, &u, &rv, 1);
     }
     if (t == pu || t == pu - 1) return HUGE_VAL; /* already there */
-    int mid[2 * 64 + 2], k = 0;
-    if (A->n > 64) return HUGE_VAL; /* intra moves on very long routes: left to other operators */
+    int *mid = wp_ls_eval_nodes(ls, A->n + 2), k = 0;
     wp_route_eval e;
     if (pu < t) { /* ... u, x..t, ... -> ... x..t, u, ... */
         for (int q = pu + 1; q <= t; q++) mid[k++] = A->node[q];
@@ -53,7 +53,7 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     double best = -WP_MOVE_EPS;
     int best_t = -1;
     for (int t = pv - 1; t <= pv; t++) { /* before v, after v */
-        double d = relocate_delta(s, u, rv, t, removal_gain, pair_delta);
+        double d = relocate_delta(ls, u, rv, t, removal_gain, pair_delta);
         if (d < best) {
             best = d;
             best_t = t;

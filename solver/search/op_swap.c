@@ -26,8 +26,8 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
         int moved[2] = {u, v}, to[2] = {rv, ru};
         d = wp_moves_delta(s, ru, &ea, rv, &eb, moved, to, 2);
     } else {
-        if (A->n > 64) return false;
-        int lo = pu < pv ? pu : pv, hi = pu < pv ? pv : pu, mid[66], k = 0;
+        int lo = pu < pv ? pu : pv, hi = pu < pv ? pv : pu, k = 0;
+        int *mid = wp_ls_eval_nodes(ls, A->n + 2);
         mid[k++] = A->node[hi];
         for (int q = lo + 1; q < hi; q++) mid[k++] = A->node[q];
         mid[k++] = A->node[lo];

@@ -12,14 +12,14 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     const wp_route *A = &s->routes[ru];
     int i = s->pos_of[u], j = s->pos_of[v];
     /* u then reversed (i+1..j) when i < j; or reversed (j..i-1) then u's... keep u before v */
-    if (j <= i + 1 || A->n > 64) return false;
+    if (j <= i + 1) return false;
     if (!s->p->m->loc_matrix) { /* symmetric travel: only the two joints change */
         double d = wp_route_time(s, A, A->loc[i], A->loc[j]) +
                    wp_route_time(s, A, A->loc[i + 1], A->loc[j + 1]) -
                    (A->tmin[i + 1] - A->tmin[i]) - (A->tmin[j + 1] - A->tmin[j]);
         if (s->p->w_travel * d >= -WP_MOVE_EPS) return false;
     }
-    int mid[66];
+    int *mid = wp_ls_eval_nodes(ls, A->n + 2);
     int k = wp_ls_copy_nodes(A, i + 1, j, true, mid);
     wp_route_eval e = wp_eval_join(s, A->helper, A->day, A, i, mid, k, A, j + 1);
     double d = wp_moves_delta(s, ru, &e, -1, NULL, NULL, NULL, 0);
