@@ -181,15 +181,15 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
     variant_run *runs = wp_calloc(MAX_VARIANTS, sizeof *runs);
     int n = 0;
     s = parse_variants(m, o, runs, &n, err);
-    /* awards one at a time (GLPK), each with its share of one variant's time (made once, for
-     * all of them); then the searches in parallel, each with a variant's budget from its start:
-     * the time limit and iterations apply per variant */
-    wp_budget contracting = wp_solve_budget(&o->solve);
+    /* awards one at a time (GLPK), then the searches in parallel. The time limit and iterations
+     * apply per variant: the award models share n variants' time, each WP_AWARD_SHARE of one
+     * variant's, and each search gets a variant's budget from its start */
+    wp_budget contracting = wp_budget_begin(n * o->solve.time_limit_s, 0, false);
     for (int i = 0; i < n && s == WP_OK; i++) {
         if (!runs[i].v.max_districts) runs[i].v.max_districts = o->max_districts_per_provider;
         wp_variant_name(&runs[i].v, runs[i].name, sizeof runs[i].name);
         double t0 = wp_clock_now();
-        wp_budget awards = wp_budget_part(&contracting, WP_AWARD_SHARE, 1);
+        wp_budget awards = wp_budget_part(&contracting, WP_AWARD_SHARE / n, 1);
         s = wp_variant_market(m, &runs[i].v, awards.deadline - awards.start, &runs[i].mk,
                               &runs[i].pairs_bound, err);
         runs[i].has_market = s == WP_OK;

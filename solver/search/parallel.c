@@ -174,11 +174,33 @@ static void restart_all(run *r, const wp_sol *s)
     }
 }
 
-/* Fleet minimisation, when helpers or routes cost something: repeatedly switch off the helper
- * serving the fewest visits (and every unused one), re-plan its clients elsewhere, search, and
- * keep the result only if no visit was lost and the cost fell (cf. the fleet minimisation of
- * Christiaens and Vanden Berghe 2020). Runs until `end_share` of the budget; stops at the first
- * failure. */
+/* The helper serving the fewest visits in g, skipping those in `tried`, or -1; *used counts
+ * the helpers with a route. */
+static int fleet_victim(const wp_sol *g, const bool *tried, int *used)
+{
+    const wp_instance *p = g->p;
+    int victim = -1, fewest = 0;
+    *used = 0;
+    for (int h = 0; h < p->n_helpers; h++) {
+        if (!g->helper_routes[h]) continue;
+        ++*used;
+        if (tried[h]) continue;
+        int n = 0;
+        for (int d = 0; d < WP_DAYS; d++) n += g->routes[wp_route_index(h, d)].n;
+        if (victim < 0 || n < fewest) victim = h, fewest = n;
+    }
+    return victim;
+}
+
+#define FLEET_ATTEMPTS 6 /* an attempt may use this share of the phase (1/6) */
+#define FLEET_MISSES   5 /* victims tried in a row without success before the phase ends */
+
+/* Fleet minimisation, when helpers or routes cost something: repeatedly switch off a helper
+ * (the one serving the fewest visits, and every unused one), re-plan its clients elsewhere,
+ * search, and keep the result only if no visit was lost and the cost fell (cf. the fleet
+ * minimisation of Christiaens and Vanden Berghe 2020). An attempt may use a sixth of the
+ * phase; after a failure the next-smallest helper is tried, up to FLEET_MISSES in a row. Runs
+ * until `end_share` of the budget. */
 static void fleet_phase(run *r, double end_share)
 {
     const wp_instance *p = r->t[0].p;
@@ -187,18 +209,17 @@ static void fleet_phase(run *r, double end_share)
     wp_sol_init(&keep, p, &r->t[0].clock);
     long long phase_end = (long long)(end_share * r->per_thread);
     double phase_time = r->start + end_share * (r->par.deadline - r->start);
+    long long attempt_len = (phase_end - r->done) / FLEET_ATTEMPTS;
+    double attempt_time = (phase_time - wp_clock_now()) / FLEET_ATTEMPTS;
+    if (attempt_len < 1) attempt_len = 1;
     int *clients = wp_malloc(((size_t)p->n_clients + 1) * sizeof(int));
+    bool *tried = wp_calloc((size_t)p->n_helpers + 1, sizeof *tried);
+    int misses = 0;
     for (;;) {
         if (r->time_based ? wp_clock_now() >= phase_time : r->done >= phase_end) break;
         const wp_sol *g = &r->t[best_thread(r->t, r->nt)].best;
-        int victim = -1, fewest = 0, used = 0;
-        for (int h = 0; h < p->n_helpers; h++) {
-            if (!g->helper_routes[h]) continue;
-            used++;
-            int n = 0;
-            for (int d = 0; d < WP_DAYS; d++) n += g->routes[wp_route_index(h, d)].n;
-            if (victim < 0 || n < fewest) victim = h, fewest = n;
-        }
+        int used;
+        int victim = fleet_victim(g, tried, &used);
         if (victim < 0 || used < 2) break;
         wp_sol_copy(&keep, g);
         double keep_cost = wp_sol_cost(&keep);
@@ -215,18 +236,24 @@ static void fleet_phase(run *r, double end_share)
             trial.helper_off[h] = h == victim || !g->helper_routes[h];
         wp_recreate(&trial, &r->t[0].rng, clients, n, 0, r->t[0].keys);
         restart_all(r, &trial);
-        /* an attempt may use the rest of the phase, and ends once every visit is back */
-        bool in_time = r->time_based ? run_epochs(r, 0, phase_time, keep_served)
-                                     : run_epochs(r, phase_end, 0, keep_served);
+        /* an attempt ends once every visit is back, or after its share of the phase */
+        long long until = r->done + attempt_len < phase_end ? r->done + attempt_len : phase_end;
+        double until_time = fmin(phase_time, wp_clock_now() + attempt_time);
+        bool in_time = r->time_based ? run_epochs(r, 0, until_time, keep_served)
+                                     : run_epochs(r, until, 0, keep_served);
         const wp_sol *res = &r->t[best_thread(r->t, r->nt)].best;
         bool success = served_visits(res) >= keep_served && wp_sol_cost(res) < keep_cost - 1e-9;
         wp_progress_printf(r->pr->out, r->pr->label, wp_clock_now() - r->start, false,
                            "fleet: %s without helper %s (%d of %d visits served)",
                            success ? "planned" : "could not plan", p->m->helpers[victim].id,
                            served_visits(res), keep_served);
-        if (!success) {
+        if (success) {
+            misses = 0;
+            memset(tried, 0, (size_t)p->n_helpers * sizeof *tried);
+        } else {
             restart_all(r, &keep);
-            break;
+            tried[victim] = true;
+            if (++misses >= FLEET_MISSES) break;
         }
         if (!in_time) break;
     }
@@ -234,6 +261,7 @@ static void fleet_phase(run *r, double end_share)
     for (int i = 0; i < r->nt; i++)
         for (int h = 0; h < p->n_helpers; h++)
             r->t[i].cur.helper_off[h] = r->t[i].best.helper_off[h] = 0;
+    free(tried);
     free(clients);
     wp_sol_free(&trial);
     wp_sol_free(&keep);
