@@ -8,6 +8,7 @@
 
 #include "mip/mip.h"
 #include "util/alloc.h"
+#include "util/budget.h"
 
 void wp_award_options_default(wp_award_options *o)
 {
@@ -440,22 +441,31 @@ wp_status wp_awards_optimize(const wp_model *m, const wp_award_options *o, wp_aw
     out->count = wp_calloc((size_t)a.D + 1, sizeof(int));
     out->providers = wp_calloc((size_t)a.D + 1, sizeof(int *));
 
+    /* the two stages share the time: stage 1 at most 60% of it, stage 2 what is left */
+    wp_budget time = wp_budget_begin(o->time_limit_s, 0, false);
+    wp_budget first = wp_budget_part(&time, 0.6, 1);
+
     /* stage 1: most pairs */
     wp_mip *s1 = wp_mip_create("awards_pairs", true);
     award_cols c1 = {0};
     add_common(s1, &a, o, &c1);
     for (int i = 0; i < c1.n_pair_terms; i++) wp_mip_set_obj(s1, c1.pair_col[i], c1.pair_coef[i]);
-    wp_mip_result r1 = wp_mip_solve(s1, o->time_limit_s);
+    wp_mip_result r1 = wp_mip_solve(s1, first.deadline - first.start);
     double best_pairs = (r1 == WP_MIP_OPTIMAL || r1 == WP_MIP_FEASIBLE) ? pairs_value(s1, &c1) : -1;
     /* the optimum bounds the pairs any roster can keep; failing that, the LP relaxation does */
     if (r1 == WP_MIP_OPTIMAL)
         *pairs_bound = round(best_pairs);
-    else if (r1 != WP_MIP_INFEASIBLE) {
-        *pairs_bound = floor(wp_mip_lp_objective(s1) + c1.pair_constant + 1e-6);
-        if (o->staff_transfer && o->max_districts_per_provider > 0) {
-            double b = limit_bound(&a, m, o->max_districts_per_provider);
-            if (b < *pairs_bound) *pairs_bound = b;
+    else if (r1 != WP_MIP_INFEASIBLE) { /* the relaxation, unless the time cut it too */
+        double b = wp_mip_has_lp_bound(s1)
+                       ? floor(wp_mip_lp_objective(s1) + c1.pair_constant + 1e-6)
+                       : HUGE_VAL;
+        if (o->staff_transfer && o->max_districts_per_provider > 0)
+            b = fmin(b, limit_bound(&a, m, o->max_districts_per_provider));
+        if (b == HUGE_VAL) { /* no relaxation in time: every keepable pair is still a bound */
+            b = 0;
+            for (int c = 0; c < m->n_clients; c++) b += wp_pair_keepable(m, c);
         }
+        *pairs_bound = b;
     }
     wp_mip_free(s1);
     free_cols(&c1);
@@ -467,7 +477,7 @@ wp_status wp_awards_optimize(const wp_model *m, const wp_award_options *o, wp_aw
         award_cols c2 = {0};
         add_common(s2, &a, o, &c2);
         add_stage2(s2, &a, o, &c2, best_pairs);
-        wp_mip_result r2 = wp_mip_solve(s2, o->time_limit_s);
+        wp_mip_result r2 = wp_mip_solve(s2, wp_budget_left(&time));
         if (r2 == WP_MIP_OPTIMAL || r2 == WP_MIP_FEASIBLE) {
             read_awards(s2, &a, &c2, out);
             solved = true;

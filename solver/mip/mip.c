@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/clock.h"
 
 struct wp_mip {
     glp_prob *lp;
-    bool broken; /* GLPK failed inside a call: its environment was released with the problem */
+    bool broken;   /* GLPK failed inside a call: its environment was released with the problem */
+    bool lp_bound; /* the LP relaxation was solved to optimality: its objective is a bound */
 };
 
 static int silent_terminal(void *info, const char *s)
@@ -97,6 +99,13 @@ void wp_mip_set_obj(wp_mip *mip, int col, double coef)
     glp_set_obj_coef(mip->lp, col, coef);
 }
 
+/* GLPK's time limits are whole milliseconds, at least one. */
+static int milliseconds(double seconds)
+{
+    double ms = seconds * 1000;
+    return ms > 1 ? (ms < 2e9 ? (int)ms : 2000000000) : 1;
+}
+
 wp_mip_result wp_mip_solve(wp_mip *mip, double time_limit_s)
 {
     jmp_buf escape;
@@ -108,28 +117,33 @@ wp_mip_result wp_mip_solve(wp_mip *mip, double time_limit_s)
         glp_free_env();
         return WP_MIP_FAILED;
     }
+    /* the LP relaxation and branch-and-cut share the limit */
+    double deadline = wp_clock_now() + time_limit_s;
     glp_smcp lp;
     glp_init_smcp(&lp);
     lp.msg_lev = GLP_MSG_OFF;
     lp.presolve = GLP_ON;
+    lp.tm_lim = milliseconds(time_limit_s);
     int rc = glp_simplex(mip->lp, &lp);
-    if (rc != 0 && rc != GLP_ENOPFS && rc != GLP_ENODFS) {
+    if (rc != 0 && rc != GLP_ENOPFS && rc != GLP_ENODFS && rc != GLP_ETMLIM) {
         /* presolve may refuse; retry without it */
         lp.presolve = GLP_OFF;
+        lp.tm_lim = milliseconds(deadline - wp_clock_now());
         rc = glp_simplex(mip->lp, &lp);
     }
     if (rc == GLP_ENOPFS || glp_get_status(mip->lp) == GLP_NOFEAS) {
         glpk_escape = NULL;
         return WP_MIP_INFEASIBLE;
     }
-    if (rc != 0) {
+    if (rc != 0) { /* including the time limit: no relaxation, so no bound and no search */
         glpk_escape = NULL;
         return WP_MIP_FAILED;
     }
+    mip->lp_bound = glp_get_status(mip->lp) == GLP_OPT;
     glp_iocp ip;
     glp_init_iocp(&ip);
     ip.msg_lev = GLP_MSG_OFF;
-    ip.tm_lim = (int)(time_limit_s * 1000 > 1 ? time_limit_s * 1000 : 1);
+    ip.tm_lim = milliseconds(deadline - wp_clock_now());
     ip.gmi_cuts = GLP_ON;
     ip.mir_cuts = GLP_ON;
     ip.fp_heur = GLP_ON; /* feasibility pump: an integer solution early */
@@ -154,6 +168,11 @@ double wp_mip_value(const wp_mip *mip, int col)
 double wp_mip_objective(const wp_mip *mip)
 {
     return mip->broken ? 0 : glp_mip_obj_val(mip->lp);
+}
+
+bool wp_mip_has_lp_bound(const wp_mip *mip)
+{
+    return !mip->broken && mip->lp_bound;
 }
 
 double wp_mip_lp_objective(const wp_mip *mip)

@@ -27,11 +27,15 @@ typedef enum wp_mip_result {
     WP_MIP_FAILED, /* no solution: time limit before any, or a GLPK failure */
 } wp_mip_result;
 
-/* Solves the LP relaxation then branch-and-cut within time_limit_s. */
+/* Solves the LP relaxation then branch-and-cut, both within time_limit_s in all. */
 wp_mip_result wp_mip_solve(wp_mip *mip, double time_limit_s);
 double wp_mip_value(const wp_mip *mip, int col);
 double wp_mip_objective(const wp_mip *mip);
-/* Objective of the LP relaxation (after wp_mip_solve): a bound on the MIP optimum. */
+/* True when wp_mip_solve solved the LP relaxation to optimality (not cut by the time limit). */
+bool wp_mip_has_lp_bound(const wp_mip *mip);
+
+/* Objective of the LP relaxation (after wp_mip_solve): a bound on the MIP optimum when
+ * wp_mip_has_lp_bound. */
 double wp_mip_lp_objective(const wp_mip *mip);
 
 #endif
