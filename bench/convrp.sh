@@ -4,7 +4,7 @@
 # the roster and compares the total travel time including service with the best known values
 # (Stavropoulou 2022, Table 1).
 #
-# usage: bench/convrp.sh [-t SECONDS] [-j THREADS] [-L MINUTES] [-n NAME] [INSTANCE...]
+# usage: bench/convrp.sh [-t SECONDS] [-j THREADS] [-L MINUTES] [-s SEED] [-n NAME] [INSTANCE...]
 #   -L sets arrival_consistency_min on every client (default: none, see README: the literature's
 #      L was not found in the sources available)
 set -eu
@@ -16,12 +16,14 @@ seconds=10
 threads=2
 consistency=-1
 name=""
-while getopts t:j:L:n: opt; do
+seed=1
+while getopts t:j:L:n:s: opt; do
     case $opt in
     t) seconds=$OPTARG ;;
     j) threads=$OPTARG ;;
     L) consistency=$OPTARG ;;
     n) name=$OPTARG ;;
+    s) seed=$OPTARG ;;
     *) exit 2 ;;
     esac
 done
@@ -36,7 +38,7 @@ echo "instance,clients,visits,helpers,travel,service,total,seconds,valid,bks,gap
 for inst in $instances; do
     "$bin" import convrp "$data/convrp-0-7/$inst.vrp" --consistency "$consistency" -o "$tmp/s.json" 2>/dev/null
     start=$(date +%s.%N)
-    "$bin" solve "$tmp/s.json" -o "$tmp/r.json" --time-limit "$seconds" --threads "$threads" --time-based --quiet
+    "$bin" solve "$tmp/s.json" -o "$tmp/r.json" --time-limit "$seconds" --threads "$threads" --seed "$seed" --time-based --quiet
     end=$(date +%s.%N)
     if "$bin" validate "$tmp/s.json" "$tmp/r.json" --quiet >/dev/null; then valid=yes; else valid=NO; fi
     kpi() { grep -o "\"$1\":[^,}]*" "$tmp/r.json" | tail -1 | cut -d: -f2 | tr -d ' '; }
@@ -48,7 +50,7 @@ for inst in $instances; do
     }' >> "$csv"
     tail -1 "$csv"
 done
-awk -F, -v cmd="bench/convrp.sh -t $seconds -j $threads -L $consistency" -v host="$(uname -m), $(nproc) cores" '
+awk -F, -v cmd="bench/convrp.sh -t $seconds -j $threads -L $consistency -s $seed" -v host="$(uname -m), $(nproc) cores" '
 NR == 1 { next }
 { n++; g += $11; if ($9 != "yes") bad++
   rows = rows sprintf("| %s | %d | %d | %d | %.2f | %.0f | %.2f | %s | %+.2f | %.1f | %s |\n", $1, $2, $3, $4, $5, $6, $7, $10, $11, $8, $9) }
