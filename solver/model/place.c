@@ -43,25 +43,10 @@ static void travel_constants(wp_model *m)
     }
 }
 
-/* A dense distance table pays off for small instances (2,000 locations: 32 MB). */
-static void cache_distances(wp_model *m)
-{
-    wp_model_cache_distances(m, 2000);
-}
-
-wp_status wp_model_place(wp_model *m, const char *file, wp_error *err)
+/* Projects m->x, m->y from m->crs to a metric CRS, with the districts. */
+static wp_status project_locations(wp_model *m, const char *file, wp_error *err)
 {
     int n = m->n_locations;
-    m->x = wp_malloc(((size_t)n + 1) * sizeof *m->x);
-    m->y = wp_malloc(((size_t)n + 1) * sizeof *m->y);
-    memcpy(m->x, m->src_x, (size_t)n * sizeof *m->x);
-    memcpy(m->y, m->src_y, (size_t)n * sizeof *m->y);
-    travel_constants(m);
-    if (m->planar) {
-        m->projected_crs = wp_strdup("planar");
-        cache_distances(m);
-        return WP_OK;
-    }
     if (wp_crs_is_geographic(m->crs)) {
         wp_status s = check_lonlat(m, file, err);
         if (s != WP_OK) return s;
@@ -87,7 +72,23 @@ wp_status wp_model_place(wp_model *m, const char *file, wp_error *err)
     }
     s = wp_districts_project(m, pj, file, err);
     wp_projector_free(pj);
-    if (failed) return WP_ERR_PROJECTION;
-    if (s == WP_OK) cache_distances(m);
+    return failed ? WP_ERR_PROJECTION : s;
+}
+
+wp_status wp_model_place(wp_model *m, const char *file, wp_error *err)
+{
+    int n = m->n_locations;
+    m->x = wp_malloc(((size_t)n + 1) * sizeof *m->x);
+    m->y = wp_malloc(((size_t)n + 1) * sizeof *m->y);
+    memcpy(m->x, m->src_x, (size_t)n * sizeof *m->x);
+    memcpy(m->y, m->src_y, (size_t)n * sizeof *m->y);
+    travel_constants(m);
+    wp_status s = WP_OK;
+    if (m->planar)
+        m->projected_crs = wp_strdup("planar");
+    else
+        s = project_locations(m, file, err);
+    /* a dense distance table pays off for small instances (2,000 locations: 32 MB) */
+    if (s == WP_OK) wp_model_cache_distances(m, 2000);
     return s;
 }

@@ -18,10 +18,10 @@ wp_budget wp_budget_begin(double seconds, long long iterations, bool time_based)
 wp_budget wp_budget_part(const wp_budget *b, double share, int parallel)
 {
     double now = wp_clock_now();
-    double span = share * (parallel > 1 ? parallel : 1) * (b->deadline - b->start);
+    double time_share = share * (parallel > 1 ? parallel : 1);
     return (wp_budget){.start = now,
-                       .deadline = fmin(b->deadline, now + span),
-                       .seconds = share * (parallel > 1 ? parallel : 1) * b->seconds,
+                       .deadline = fmin(b->deadline, now + time_share * (b->deadline - b->start)),
+                       .seconds = time_share * b->seconds,
                        .iterations =
                            b->iterations > 0 ? (long long)(share * (double)b->iterations) : 0,
                        .time_based = b->time_based};
