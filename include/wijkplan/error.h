@@ -2,6 +2,7 @@
 #ifndef WIJKPLAN_ERROR_H
 #define WIJKPLAN_ERROR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -35,7 +36,8 @@ typedef struct wp_error {
     wp_problem *items;
     size_t count;
     size_t capacity;
-    size_t dropped; /* problems beyond WP_ERROR_MAX_ITEMS, counted but not kept */
+    size_t dropped;        /* problems beyond WP_ERROR_MAX_ITEMS (or beyond memory), not kept */
+    bool dropped_internal; /* a dropped problem was internal: the status stays internal */
 } wp_error;
 
 #define WP_ERROR_MAX_ITEMS 200

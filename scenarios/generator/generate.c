@@ -10,6 +10,7 @@
 
 #include "geo/grid.h"
 #include "io/scenario_write.h"
+#include "error/guard.h"
 #include "util/alloc.h"
 #include "util/rng.h"
 #include "wijken.h"
@@ -218,7 +219,7 @@ static void helpers_per_wijk(const gen *g, const int *clients_per_wijk, int nh, 
         wp_apportion(weights, n, per_muni[k], part);
         for (int j = 0; j < n; j++) count[index[j]] = part[j];
     }
-    free(index), free(part), free(weights), free(per_muni), free(demand);
+    wp_free(index), wp_free(part), wp_free(weights), wp_free(per_muni), wp_free(demand);
 }
 
 /* Providers over each municipality's helpers at random, in the proportions of their market
@@ -246,7 +247,7 @@ static void assign_providers(gen *g)
             if (per_provider[p] > 0) g->muni_share[(size_t)k * P + p] = g->share[p];
         }
     }
-    free(per_provider), free(order);
+    wp_free(per_provider), wp_free(order);
 }
 
 static void place_helpers(gen *g, int nh, double mean_hours, const int *clients_per_wijk)
@@ -293,8 +294,8 @@ static void place_helpers(gen *g, int nh, double mean_hours, const int *clients_
         if (k == 0) g->h_hoplus[i] = g->h_dementia[i] = g->h_psychiatry[i] = true;
         if (k == 1) g->h_hoplus[i] = g->h_dementia[i] = true;
     }
-    free(seen);
-    free(count);
+    wp_free(seen);
+    wp_free(count);
 }
 
 static cJSON *helper_json(gen *g, int h)
@@ -439,21 +440,21 @@ static cJSON *options_json(const wp_gen_options *o, int clients, int helpers)
 static void free_gen(gen *g)
 {
     wp_wijken_free(&g->wijken);
-    free(g->wijk_district);
-    free(g->wijk_muni);
-    free(g->muni_share);
-    free(g->share);
-    free(g->h_lon);
-    free(g->h_lat);
-    free(g->h_x);
-    free(g->h_y);
-    free(g->h_hours);
-    free(g->h_load);
-    free(g->h_provider);
-    free(g->h_wijk);
-    free(g->h_hoplus);
-    free(g->h_dementia);
-    free(g->h_psychiatry);
+    wp_free(g->wijk_district);
+    wp_free(g->wijk_muni);
+    wp_free(g->muni_share);
+    wp_free(g->share);
+    wp_free(g->h_lon);
+    wp_free(g->h_lat);
+    wp_free(g->h_x);
+    wp_free(g->h_y);
+    wp_free(g->h_hours);
+    wp_free(g->h_load);
+    wp_free(g->h_provider);
+    wp_free(g->h_wijk);
+    wp_free(g->h_hoplus);
+    wp_free(g->h_dementia);
+    wp_free(g->h_psychiatry);
 }
 
 static char *default_name(const gen *g, int clients)
@@ -467,7 +468,7 @@ static char *default_name(const gen *g, int clients)
                : wp_strdupf("%d municipalities, %d clients", g->o->n_select, clients);
 }
 
-wp_status wp_generate(const wp_gen_options *o, const char *out_path, wp_error *err)
+static wp_status generate_unguarded(const wp_gen_options *o, const char *out_path, wp_error *err)
 {
     if (o->providers < 1 || o->large_providers < 0 || o->large_share < 0 || o->large_share > 1 ||
         o->pair_share < 0 || o->pair_share > 1 || o->clients < 0 || o->helpers < 0 ||
@@ -504,7 +505,7 @@ wp_status wp_generate(const wp_gen_options *o, const char *out_path, wp_error *e
     cJSON *doc = wp_emit_scenario("", "EPSG:4326");
     char *name = o->name ? wp_strdup(o->name) : default_name(&g, nc);
     cJSON_ReplaceItemInObject(doc, "name", cJSON_CreateString(name));
-    free(name);
+    wp_free(name);
     cJSON_AddItemToObject(doc, "districts", districts_json(&g));
     cJSON_AddItemToObject(doc, "providers", providers_json(&g));
     int *count = wp_malloc(((size_t)nw + 1) * sizeof(int));
@@ -524,9 +525,14 @@ wp_status wp_generate(const wp_gen_options *o, const char *out_path, wp_error *e
     s = wp_emit_write(doc, out_path, err);
     cJSON_Delete(doc);
     wp_grid_free(&grid);
-    free(count);
-    free(ids);
-    free(elderly);
+    wp_free(count);
+    wp_free(ids);
+    wp_free(elderly);
     free_gen(&g);
     return s;
+}
+
+wp_status wp_generate(const wp_gen_options *o, const char *out_path, wp_error *err)
+{
+    WP_GUARD(err, "generating the scenario", generate_unguarded(o, out_path, err));
 }

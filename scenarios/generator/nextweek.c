@@ -12,6 +12,7 @@
 
 #include "io/scenario_write.h"
 #include "io/jread.h"
+#include "error/guard.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
 #include "util/fileio.h"
@@ -43,7 +44,7 @@ static bool *pick(wp_rng *rng, int n, double share)
         idx[j] = t;
         chosen[idx[i]] = true;
     }
-    free(idx);
+    wp_free(idx);
     return chosen;
 }
 
@@ -101,7 +102,7 @@ static void absences(cJSON *helpers, const bool *working, double share, wp_rng *
     {
         if (working[i++] && chosen[w++]) make_absent(it, rng);
     }
-    free(chosen);
+    wp_free(chosen);
 }
 
 /* Other hours: half an hour to an hour more or less a week, or a visit 15 minutes longer or
@@ -161,18 +162,18 @@ static void absolute_path(cJSON *obj, const char *key, const char *dir)
     char *joined = wp_strdupf("%s/%s", dir, it->valuestring);
     char *real = realpath(joined, NULL);
     cJSON_SetValuestring(it, real ? real : joined);
-    free(real);
-    free(joined);
+    wp_free(real);
+    wp_free(joined);
 }
 
-wp_status wp_next_week(const char *in, const wp_next_week_options *o, const char *out,
-                       wp_error *err)
+static wp_status next_week_unguarded(const char *in, const wp_next_week_options *o, const char *out,
+                                     wp_error *err)
 {
     size_t len;
     char *text = wp_file_read(in, &len, "scenario", err);
     if (!text) return WP_ERR_INPUT;
     cJSON *doc = wp_json_parse(text, len, in, err);
-    free(text);
+    wp_free(text);
     if (!doc) return WP_ERR_INPUT;
     wp_roster *r = NULL;
     wp_status s = o->roster ? wp_roster_read_previous(o->roster, &r, err) : WP_OK;
@@ -185,7 +186,7 @@ wp_status wp_next_week(const char *in, const wp_next_week_options *o, const char
         wp_rng_seed(&rng, o->seed, 77);
         bool *working = working_helpers(helpers, clients, r);
         absences(helpers, working, o->absent_share, &rng);
-        free(working);
+        wp_free(working);
         int n = cJSON_GetArraySize(clients);
         bool *leave = pick(&rng, n, o->leave_share);
         bool *hours = pick(&rng, n, o->hours_share);
@@ -198,15 +199,21 @@ wp_status wp_next_week(const char *in, const wp_next_week_options *o, const char
             else if (hours[i])
                 change_hours(cJSON_GetArrayItem(clients, i), &rng);
         }
-        free(leave);
-        free(hours);
+        wp_free(leave);
+        wp_free(hours);
         char *dir = wp_path_dirname(in);
         absolute_path(doc, "districts", dir);
         absolute_path(cJSON_GetObjectItemCaseSensitive(doc, "travel"), "matrix", dir);
-        free(dir);
+        wp_free(dir);
         s = wp_emit_write(doc, out, err);
     }
     wp_roster_free(r);
     cJSON_Delete(doc);
     return s;
+}
+
+wp_status wp_next_week(const char *in, const wp_next_week_options *o, const char *out,
+                       wp_error *err)
+{
+    WP_GUARD(err, "generating the next week", next_week_unguarded(in, o, out, err));
 }

@@ -52,7 +52,7 @@ wp_status wp_wijken_load(const char *path, const char *const *select, int n_sele
     char *text = wp_file_read(path, &len, "wijken GeoJSON", err);
     if (!text) return WP_ERR_INPUT;
     cJSON *doc = wp_json_parse(text, len, path, err);
-    free(text);
+    wp_free(text);
     if (!doc) return WP_ERR_INPUT;
     const cJSON *features = cJSON_GetObjectItemCaseSensitive(doc, "features");
     if (!cJSON_IsArray(features)) {
@@ -97,7 +97,7 @@ wp_status wp_wijken_load(const char *path, const char *const *select, int n_sele
                 select[i]);
     if (s == WP_OK && out->n == 0)
         s = wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "no inhabited wijken selected");
-    free(matched);
+    wp_free(matched);
     wp_jctx_free(&ctx);
     cJSON_Delete(doc);
     if (s != WP_OK) wp_wijken_free(out);
@@ -108,18 +108,18 @@ void wp_wijken_free(wp_wijken *w)
 {
     for (int i = 0; i < w->n; i++) {
         wp_wijk *k = &w->items[i];
-        free(k->code);
-        free(k->name);
-        free(k->municipality);
-        free(k->geometry_json);
-        free(k->geom.poly_start);
-        free(k->geom.ring_start);
-        free(k->geom.x);
-        free(k->geom.y);
-        free(k->geom.lon);
-        free(k->geom.lat);
+        wp_free(k->code);
+        wp_free(k->name);
+        wp_free(k->municipality);
+        wp_free(k->geometry_json);
+        wp_free(k->geom.poly_start);
+        wp_free(k->geom.ring_start);
+        wp_free(k->geom.x);
+        wp_free(k->geom.y);
+        wp_free(k->geom.lon);
+        wp_free(k->geom.lat);
     }
-    free(w->items);
+    wp_free(w->items);
     memset(w, 0, sizeof *w);
 }
 
@@ -171,5 +171,5 @@ void wp_apportion(const double *weights, int n, int total, int *out)
     }
     qsort(r, (size_t)n, sizeof *r, cmp_remainder);
     for (int k = 0; given < total; k = (k + 1) % n, given++) out[r[k].index]++;
-    free(r);
+    wp_free(r);
 }

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "generate.h"
 #include "nextweek.h"
+#include "util/alloc.h"
 
 static bool share_ok(double s)
 {
@@ -112,7 +113,7 @@ int wp_cmd_generate(int argc, char **argv)
             break;
         }
         size_t len = (size_t)(eq - groups.items[i]);
-        group_names[i] = malloc(len + 1);
+        group_names[i] = wp_malloc(len + 1);
         memcpy(group_names[i], groups.items[i], len);
         group_names[i][len] = '\0';
         o.groups[o.n_groups++] = (wp_gen_group){group_names[i], eq + 1};
@@ -143,6 +144,6 @@ int wp_cmd_generate(int argc, char **argv)
             wp_error_clear(&err);
         }
     }
-    for (int i = 0; i < WP_GEN_MAX_GROUPS; i++) free(group_names[i]);
+    for (int i = 0; i < WP_GEN_MAX_GROUPS; i++) wp_free(group_names[i]);
     return rc;
 }

@@ -10,13 +10,14 @@
 #include "cli/commands.h"
 #include "io/roster_csv.h"
 #include "io/roster_json.h"
+#include "util/alloc.h"
 
 /* The KPI object's members as rows; 0 or the exit status. */
 static int write_kpi_csv(const cJSON *kpi, const char *path, wp_csv_dialect d)
 {
     int n = cJSON_GetArraySize(kpi), i = 0;
-    const char **names = calloc((size_t)n + 1, sizeof *names);
-    double *values = calloc((size_t)n + 1, sizeof *values);
+    const char **names = wp_calloc((size_t)n + 1, sizeof *names);
+    double *values = wp_calloc((size_t)n + 1, sizeof *values);
     const cJSON *it;
     cJSON_ArrayForEach(it, kpi)
     {
@@ -29,8 +30,8 @@ static int write_kpi_csv(const cJSON *kpi, const char *path, wp_csv_dialect d)
         names && values ? wp_kpi_write_csv(names, values, n, path, d, &err) : WP_ERR_INTERNAL;
     int rc = s == WP_OK ? 0 : wp_cli_fail("kpi", &err);
     wp_error_clear(&err);
-    free(names);
-    free(values);
+    wp_free(names);
+    wp_free(values);
     return rc;
 }
 
@@ -78,7 +79,7 @@ int wp_cmd_kpi(int argc, char **argv)
         cJSON *j = wp_kpi_to_json(&k);
         char *text = cJSON_Print(j);
         printf("%s\n", text);
-        free(text);
+        wp_free(text);
         if (csv) rc = write_kpi_csv(j, csv, csv_dialect);
         cJSON_Delete(j);
     }

@@ -6,6 +6,7 @@
 
 #include "cli/args.h"
 #include "cli/commands.h"
+#include "util/alloc.h"
 
 /* Makes `path` the scenario's previous plan; a path recorded in a roster resolves as given,
  * else beside the roster. 0 or the exit status. */
@@ -22,7 +23,7 @@ static int attach_previous(wp_scenario *sc, const char *path, const char *roster
         const char *slash = strrchr(roster_path, '/');
         if (slash) {
             size_t n = (size_t)(slash - roster_path) + 1;
-            beside = malloc(n + strlen(path) + 1);
+            beside = wp_malloc(n + strlen(path) + 1);
             if (beside) {
                 memcpy(beside, roster_path, n);
                 strcpy(beside + n, path);
@@ -33,7 +34,7 @@ static int attach_previous(wp_scenario *sc, const char *path, const char *roster
     wp_status s = wp_roster_read_previous(beside ? beside : path, &prev, &err);
     if (s == WP_OK) s = wp_scenario_set_previous(sc, prev, path, &err);
     int rc = s == WP_OK ? 0 : wp_cli_fail("validate", &err);
-    free(beside);
+    wp_free(beside);
     wp_error_clear(&err);
     return rc;
 }

@@ -77,6 +77,6 @@ int wp_cli_split_list(const char *text, char ***items)
 
 void wp_cli_free_list(char **items, int n)
 {
-    for (int i = 0; i < n; i++) free(items[i]);
-    free(items);
+    for (int i = 0; i < n; i++) wp_free(items[i]);
+    wp_free(items);
 }

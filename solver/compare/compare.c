@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "io/comparison_json.h"
+
+#include "error/guard.h"
 #include "io/roster_json.h"
 #include "kpi/kpi.h"
 #include "contract/market.h"
@@ -103,8 +105,8 @@ static int district_providers(const wp_model *m, const variant_run *r, int d, in
     }
     for (int p = 0; p < m->n_providers; p++)
         if (serves[p]) out[n++] = p;
-    free(serves);
-    free(prov);
+    wp_free(serves);
+    wp_free(prov);
     return n;
 }
 
@@ -143,8 +145,8 @@ static cJSON *variant_json(const wp_model *m, const variant_run *r, const char *
         .roster_file = roster_file,
     };
     cJSON *v = wp_comparison_variant_to_json(m, &cv);
-    free(ds);
-    free(provs);
+    wp_free(ds);
+    wp_free(provs);
     return v;
 }
 
@@ -168,17 +170,56 @@ static char *relative_to(const char *target, const char *from_file)
         wp_sb_append(&sb, target);
         rel = wp_sb_take(&sb);
     }
-    free(dir);
+    wp_free(dir);
     return rel;
 }
 
-wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const char *out_path,
-                     wp_error *err)
+/* What the threads planning variants share. */
+typedef struct variant_work {
+    const wp_model *m;
+    variant_run *runs;
+    const wp_solve_options *so; /* the options of each variant's search */
+    FILE *progress;
+} variant_work;
+
+/* Plans variant i in its market (one thread of the compare). */
+static void plan_variant(void *work, int i)
+{
+    const variant_work *w = work;
+    variant_run *run = &w->runs[i];
+    wp_error_init(&run->err);
+    wp_solve_options mine = *w->so;
+    mine.progress_label = run->name;
+    wp_budget budget = wp_solve_budget(&mine);
+    run->status = wp_solve_market(w->m, &run->v, &run->mk, run->pairs_bound, &mine, &budget,
+                                  &run->roster, &run->err);
+    if (w->progress && run->status == WP_OK)
+#pragma omp critical
+        fprintf(w->progress, "wijkplan compare: %s planned (%d of %d visits, travel %.1f h)\n",
+                run->name, run->roster->kpi.visits_served, run->roster->kpi.visits,
+                run->roster->kpi.travel_hours);
+}
+
+/* Each variant's problems live outside the call's scope (see error.c): cleared here. */
+static void clear_run_errors(void *runs)
+{
+    for (int i = 0; i < MAX_VARIANTS; i++) wp_error_clear(&((variant_run *)runs)[i].err);
+}
+
+/* Removes the rosters this call wrote (a NULL-terminated list). */
+static void discard_written(void *written)
+{
+    for (char **w = written; *w; w++) wp_file_discard(*w);
+}
+
+static wp_status compare_unguarded(const wp_scenario *sc, const wp_compare_options *o,
+                                   const char *out_path, wp_error *err)
 {
     const wp_model *m = &sc->model;
     wp_status s = wp_solve_options_check(&o->solve, err);
     if (s != WP_OK) return s;
     variant_run *runs = wp_calloc(MAX_VARIANTS, sizeof *runs);
+    wp_cleanup *clearing = wp_scope_defer(clear_run_errors, runs);
     int n = 0;
     s = parse_variants(m, o, runs, &n, err);
     /* awards one at a time (GLPK), then the searches in parallel. The time limit and iterations
@@ -212,32 +253,23 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
             fprintf(o->solve.progress,
                     "wijkplan compare: planning %d variant%s, %d at a time on %d thread%s each\n",
                     n, n == 1 ? "" : "s", parallel, so.threads, so.threads == 1 ? "" : "s");
+        variant_work work = {m, runs, &so, o->solve.progress};
+        wp_workers workers = wp_workers_begin();
 #pragma omp parallel for num_threads(parallel) schedule(dynamic, 1)
-        for (int i = 0; i < n; i++) {
-            wp_error_init(&runs[i].err);
-            wp_solve_options mine = so;
-            mine.progress_label = runs[i].name;
-            wp_budget budget = wp_solve_budget(&mine);
-            runs[i].status = wp_solve_market(m, &runs[i].v, &runs[i].mk, runs[i].pairs_bound, &mine,
-                                             &budget, &runs[i].roster, &runs[i].err);
-            if (o->solve.progress && runs[i].status == WP_OK)
-#pragma omp critical
-                fprintf(o->solve.progress,
-                        "wijkplan compare: %s planned (%d of %d visits, travel %.1f h)\n",
-                        runs[i].name, runs[i].roster->kpi.visits_served, runs[i].roster->kpi.visits,
-                        runs[i].roster->kpi.travel_hours);
-        }
+        for (int i = 0; i < n; i++) wp_worker_run(&workers, plan_variant, &work, i);
+        wp_workers_check(&workers);
         for (int i = 0; i < n && s == WP_OK; i++)
             if (runs[i].status != WP_OK) {
                 for (size_t k = 0; k < runs[i].err.count; k++) {
                     wp_problem *p = &runs[i].err.items[k];
                     wp_error_add(err, p->status, p->file, p->path, p->line, p->column, "%s: %s",
-                                 runs[i].name, p->message);
+                                 runs[i].name, p->message ? p->message : "");
                 }
                 s = runs[i].status;
             }
     }
     char **written = wp_calloc(MAX_VARIANTS + 1, sizeof(char *));
+    wp_cleanup *discarding = wp_scope_defer(discard_written, written);
     int n_written = 0;
     if (s == WP_OK) {
         char *dir = wp_path_dirname(out_path);
@@ -247,7 +279,7 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
         if (o->scenario_path) {
             char *rel = relative_to(o->scenario_path, out_path);
             cJSON_AddStringToObject(doc, "scenario_file", rel);
-            free(rel);
+            wp_free(rel);
         }
         cJSON *vs = cJSON_AddArrayToObject(doc, "variants");
         for (int i = 0; i < n && s == WP_OK; i++) {
@@ -258,24 +290,31 @@ wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const c
             if (s == WP_OK)
                 written[n_written++] = path;
             else
-                free(path);
+                wp_free(path);
             cJSON_AddItemToArray(vs, variant_json(m, &runs[i], file));
-            free(file);
-            free(sl);
+            wp_free(file);
+            wp_free(sl);
         }
         if (s == WP_OK) s = wp_json_write_file(doc, out_path, err);
         cJSON_Delete(doc);
-        free(dir);
+        wp_free(dir);
     }
-    if (s != WP_OK) /* all or nothing */
-        for (int i = 0; i < n_written; i++) wp_file_discard(written[i]);
-    for (int i = 0; i < n_written; i++) free(written[i]);
-    free(written);
+    wp_scope_cancel(discarding);
+    if (s != WP_OK) discard_written(written); /* all or nothing */
+    for (int i = 0; i < n_written; i++) wp_free(written[i]);
+    wp_free(written);
     for (int i = 0; i < n; i++) {
         if (runs[i].has_market) wp_market_free(&runs[i].mk);
         wp_roster_free(runs[i].roster);
-        wp_error_clear(&runs[i].err);
     }
-    free(runs);
+    wp_scope_cancel(clearing);
+    clear_run_errors(runs);
+    wp_free(runs);
     return s;
+}
+
+wp_status wp_compare(const wp_scenario *sc, const wp_compare_options *o, const char *out_path,
+                     wp_error *err)
+{
+    WP_GUARD(err, "comparing the variants", compare_unguarded(sc, o, out_path, err));
 }

@@ -58,7 +58,7 @@ static void district_centres(const wp_model *m, double *cx, double *cy)
             cy[d] = (m->districts[d].bbox[1] + m->districts[d].bbox[3]) / 2;
         }
     }
-    free(n);
+    wp_free(n);
 }
 
 static void gather(const wp_model *m, const wp_award_options *o, award_data *a)
@@ -123,21 +123,21 @@ static void gather(const wp_model *m, const wp_award_options *o, award_data *a)
                (size_t)D * sizeof(double));
         a->n_multi++;
     }
-    free(count);
-    free(cx);
-    free(cy);
-    free(hpairs);
+    wp_free(count);
+    wp_free(cx);
+    wp_free(cy);
+    wp_free(hpairs);
 }
 
 static void free_data(award_data *a)
 {
-    free(a->own);
-    free(a->pairs);
-    free(a->dist);
-    free(a->demand);
-    free(a->cap);
-    free(a->multi_helper);
-    free(a->multi_pairs);
+    wp_free(a->own);
+    wp_free(a->pairs);
+    wp_free(a->dist);
+    wp_free(a->demand);
+    wp_free(a->cap);
+    wp_free(a->multi_helper);
+    wp_free(a->multi_pairs);
 }
 
 /* Columns of the model. */
@@ -177,8 +177,8 @@ static void add_common(wp_mip *mip, const award_data *a, const wp_award_options 
             snprintf(name, sizeof name, "limit_%d", p);
             wp_mip_row(mip, name, D, cols, unit, -HUGE_VAL, o->max_districts_per_provider);
         }
-    free(cols);
-    free(unit);
+    wp_free(cols);
+    wp_free(unit);
     /* pairs kept as a linear expression */
     size_t cap = (size_t)D * P + (size_t)a->n_multi * D * P + 1;
     c->pair_col = wp_malloc(cap * sizeof(int));
@@ -228,7 +228,7 @@ static void add_common(wp_mip *mip, const award_data *a, const wp_award_options 
             }
         }
     }
-    free(ones);
+    wp_free(ones);
 }
 
 static void add_stage2(wp_mip *mip, const award_data *a, const wp_award_options *o, award_cols *c,
@@ -276,19 +276,19 @@ static void add_stage2(wp_mip *mip, const award_data *a, const wp_award_options 
         snprintf(name, sizeof name, "capacity_%d", p);
         wp_mip_row(mip, name, D, cols, coef, -HUGE_VAL, a->cap[p]);
     }
-    free(cols);
-    free(coef);
+    wp_free(cols);
+    wp_free(coef);
 }
 
 static void free_cols(award_cols *c)
 {
-    free(c->y);
-    free(c->z);
-    free(c->u);
-    free(c->t);
-    free(c->kept);
-    free(c->pair_col);
-    free(c->pair_coef);
+    wp_free(c->y);
+    wp_free(c->z);
+    wp_free(c->u);
+    wp_free(c->t);
+    wp_free(c->kept);
+    wp_free(c->pair_col);
+    wp_free(c->pair_coef);
 }
 
 /* ---- fallback: greedy awards improved by swaps, evaluated exactly ------------------------ */
@@ -318,7 +318,7 @@ static double direct_pairs(const award_data *a, const wp_model *m, const bool *w
         }
         kept += best;
     }
-    free(per);
+    wp_free(per);
     return kept;
 }
 
@@ -342,7 +342,7 @@ static double limit_bound(const award_data *a, const wp_model *m, int limit)
             per[best] = 0;
         }
     }
-    free(per);
+    wp_free(per);
     return total;
 }
 
@@ -406,7 +406,7 @@ static void fallback(const award_data *a, const wp_model *m, const wp_award_opti
         for (int p = 0; p < P; p++)
             if (won[d * P + p]) out->providers[d][out->count[d]++] = p;
     }
-    free(won);
+    wp_free(won);
 }
 
 static void read_awards(const wp_mip *mip, const award_data *a, const award_cols *c, wp_awards *out)
@@ -486,7 +486,7 @@ wp_status wp_awards_optimize(const wp_model *m, const wp_award_options *o, wp_aw
         free_cols(&c2);
     }
     if (!solved) {
-        for (int d = 0; d < a.D; d++) free(out->providers[d]);
+        for (int d = 0; d < a.D; d++) wp_free(out->providers[d]);
         fallback(&a, m, o, out);
     }
     free_data(&a);

@@ -14,10 +14,10 @@ static void set_bit(uint64_t *set, int p)
 void wp_market_free(wp_market *mk)
 {
     wp_awards_free(&mk->awards);
-    free(mk->helper_provider);
-    free(mk->sets);
-    free(mk->client_set);
-    free(mk->pair_continue);
+    wp_free(mk->helper_provider);
+    wp_free(mk->sets);
+    wp_free(mk->client_set);
+    wp_free(mk->pair_continue);
     memset(mk, 0, sizeof *mk);
 }
 
@@ -70,7 +70,7 @@ void wp_market_of_scenario(wp_market *mk, const wp_model *m)
 void wp_market_continue_pairs(wp_market *mk, const wp_model *m)
 {
     if (mk->contract_model != WP_PER_DISTRICT) return;
-    free(mk->pair_continue);
+    wp_free(mk->pair_continue);
     mk->pair_continue = wp_malloc(((size_t)m->n_clients + 1) * sizeof(int));
     for (int c = 0; c < m->n_clients; c++) mk->pair_continue[c] = m->clients[c].helper;
 }

@@ -58,7 +58,7 @@ int *wp_transfers_decide(const wp_model *m, const wp_awards *a)
         }
         prov[h] = best;
     }
-    free(wins_any);
-    free(pairs);
+    wp_free(wins_any);
+    wp_free(pairs);
     return prov;
 }

@@ -8,6 +8,7 @@
 
 #include "contract/awards.h"
 #include "contract/transfer.h"
+#include "util/alloc.h"
 
 void wp_variant_from_scenario(const wp_model *m, wp_variant *v)
 {
@@ -124,7 +125,7 @@ wp_status wp_variant_market(const wp_model *m, const wp_variant *v, double time_
         wp_market_continue_pairs(mk, m);
         *pairs_bound = continuing_pairs(m);
     }
-    free(helper_provider);
+    wp_free(helper_provider);
     wp_awards_free(&awards);
     return WP_OK;
 }

@@ -2,10 +2,13 @@
 #include <wijkplan/error.h>
 
 #include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/alloc.h"
+#include "error/guard.h"
 
 void wp_error_init(wp_error *err)
 {
@@ -24,32 +27,76 @@ void wp_error_clear(wp_error *err)
     memset(err, 0, sizeof *err);
 }
 
+/* The record outlives the call that fills it, also a call that runs out of memory, so its
+ * strings come from malloc itself rather than from the call's allocation scope; a problem that
+ * cannot be stored is counted as dropped. */
+static char *copy_text(const char *s)
+{
+    if (!s) return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d) memcpy(d, s, n);
+    return d;
+}
+
+static bool make_room(wp_error *err)
+{
+    if (err->count < err->capacity) return true;
+    size_t cap = err->capacity ? err->capacity * 2 : 8;
+    wp_problem *items = realloc(err->items, cap * sizeof *items);
+    if (!items) return false;
+    err->items = items;
+    err->capacity = cap;
+    return true;
+}
+
 wp_status wp_error_add(wp_error *err, wp_status status, const char *file, const char *path,
                        int line, int column, const char *fmt, ...)
 {
     if (!err) return status;
-    if (err->count >= WP_ERROR_MAX_ITEMS) {
+    if (err->count >= WP_ERROR_MAX_ITEMS || !make_room(err)) {
         err->dropped++;
+        if (status == WP_ERR_INTERNAL) err->dropped_internal = true;
         return status;
     }
-    WP_GROW(err->items, err->capacity, err->count + 1);
-    wp_problem *p = &err->items[err->count++];
-    p->status = status;
-    p->file = file ? wp_strdup(file) : NULL;
-    p->path = (path && *path) ? wp_strdup(path) : NULL;
-    p->line = line;
-    p->column = column;
     va_list ap;
     va_start(ap, fmt);
-    p->message = wp_vstrdupf(fmt, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    char *message = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (message) {
+        va_start(ap, fmt);
+        vsnprintf(message, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
+    wp_problem *p = &err->items[err->count++];
+    p->status = status;
+    p->file = copy_text(file);
+    p->path = (path && *path) ? copy_text(path) : NULL;
+    p->line = line;
+    p->column = column;
+    p->message = message;
     return status;
+}
+
+wp_status wp_error_out_of_memory(wp_error *err, const char *doing, size_t size)
+{
+    char need[48];
+    if (size == SIZE_MAX)
+        snprintf(need, sizeof need, "more than the address space");
+    else if (size >= (size_t)10 << 20)
+        snprintf(need, sizeof need, "%.0f MiB", (double)size / (1 << 20));
+    else
+        snprintf(need, sizeof need, "%zu bytes", size);
+    return wp_error_add(err, WP_ERR_INTERNAL, NULL, NULL, 0, 0,
+                        "out of memory while %s (could not allocate %s)", doing, need);
 }
 
 wp_status wp_error_status(const wp_error *err)
 {
     wp_status worst = WP_OK;
     if (!err) return worst;
+    if (err->dropped_internal) return WP_ERR_INTERNAL;
     for (size_t i = 0; i < err->count; i++)
         if (worst == WP_OK || err->items[i].status == WP_ERR_INTERNAL) worst = err->items[i].status;
     return worst;
@@ -102,4 +149,30 @@ const char *wp_status_name(wp_status status)
         return "projection error";
     }
     return "unknown status";
+}
+
+typedef struct local_error {
+    wp_error e; /* first: the record's address is the block's */
+    wp_cleanup *clearing;
+} local_error;
+
+static void clear_local(void *l)
+{
+    wp_error_clear(&((local_error *)l)->e);
+}
+
+wp_error *wp_error_local(void)
+{
+    local_error *l = wp_calloc(1, sizeof *l);
+    l->clearing = wp_scope_defer(clear_local, l);
+    return &l->e;
+}
+
+void wp_error_local_free(wp_error *e)
+{
+    if (!e) return;
+    local_error *l = (local_error *)e;
+    wp_scope_cancel(l->clearing);
+    wp_error_clear(e);
+    wp_free(l);
 }

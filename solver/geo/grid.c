@@ -40,7 +40,7 @@ static int occupied_cells(const wp_grid *g, const int *cell_id, int n)
     int occupied = 0;
     for (int i = 0; i < n; i++)
         if (!seen[cell_id[i]]) seen[cell_id[i]] = 1, occupied++;
-    free(seen);
+    wp_free(seen);
     return occupied;
 }
 
@@ -95,14 +95,14 @@ void wp_grid_build(wp_grid *g, const double *x, const double *y, const int *ids,
     int *fill = wp_malloc((ncell + 1) * sizeof *fill);
     memcpy(fill, g->cell_start, ncell * sizeof *fill);
     for (int i = 0; i < n; i++) g->items[fill[cell_id[i]]++] = ids[i];
-    free(fill);
-    free(cell_id);
+    wp_free(fill);
+    wp_free(cell_id);
 }
 
 void wp_grid_free(wp_grid *g)
 {
-    free(g->cell_start);
-    free(g->items);
+    wp_free(g->cell_start);
+    wp_free(g->items);
     memset(g, 0, sizeof *g);
 }
 
@@ -157,6 +157,6 @@ int wp_grid_nearest(const wp_grid *g, double px, double py, int k, int exclude,
         }
     }
     for (int i = 0; i < count; i++) out[i] = best[i].id;
-    if (best != stack_best) free(best);
+    if (best != stack_best) wp_free(best);
     return count;
 }

@@ -13,7 +13,8 @@
 struct wp_projector {
     PJ_CONTEXT *ctx;
     PJ *pj;
-    int cached; /* index in the cache below, or -1: owned */
+    int cached;          /* index in the cache below, or -1: owned */
+    wp_cleanup *release; /* gives it back if the call that took it fails */
 };
 
 /* PROJ's set-up (its database, the transformation's pipeline) costs milliseconds per
@@ -64,7 +65,7 @@ static wp_projector *cache_put(const char *from, const char *to, PJ_CONTEXT *ctx
             cached_projector *c = &cache[cache_used];
             snprintf(c->from, sizeof c->from, "%s", from);
             snprintf(c->to, sizeof c->to, "%s", to);
-            c->p = (wp_projector){ctx, pj, cache_used};
+            c->p = (wp_projector){ctx, pj, cache_used, NULL};
             c->in_use = true;
             kept = &c->p;
             cache_used++;
@@ -154,6 +155,19 @@ bool wp_crs_is_geographic(const char *crs)
     return facts_of(crs).geographic;
 }
 
+static void release_projector(void *p)
+{
+    ((wp_projector *)p)->release = NULL; /* the registration is being run */
+    wp_projector_free(p);
+}
+
+/* A projector in use, released again if the call fails. */
+static wp_projector *taken(wp_projector *p)
+{
+    p->release = wp_scope_defer(release_projector, p);
+    return p;
+}
+
 wp_status wp_projector_create_to(const char *crs, const char *target, wp_projector **out,
                                  wp_error *err)
 {
@@ -161,22 +175,33 @@ wp_status wp_projector_create_to(const char *crs, const char *target, wp_project
         return wp_error_add(err, WP_ERR_PROJECTION, NULL, "crs", 0, 0,
                             "PROJ cannot transform from \"%s\" to \"%s\"", crs, target);
     *out = cache_take(crs, target);
-    if (*out) return WP_OK;
+    if (*out) {
+        *out = taken(*out);
+        return WP_OK;
+    }
+    wp_projector *owned = wp_malloc(sizeof *owned); /* before PROJ's objects exist */
     PJ_CONTEXT *ctx = quiet_context();
-    if (!ctx) return wp_error_add(err, WP_ERR_PROJECTION, NULL, NULL, 0, 0, "PROJ unavailable");
+    if (!ctx) {
+        wp_free(owned);
+        return wp_error_add(err, WP_ERR_PROJECTION, NULL, NULL, 0, 0, "PROJ unavailable");
+    }
     PJ *raw = proj_create_crs_to_crs(ctx, crs, target, NULL);
     PJ *pj = raw ? proj_normalize_for_visualization(ctx, raw) : NULL;
     if (raw) proj_destroy(raw);
     if (!pj) {
         proj_context_destroy(ctx);
+        wp_free(owned);
         return wp_error_add(err, WP_ERR_PROJECTION, NULL, "crs", 0, 0,
                             "PROJ cannot transform from \"%s\" to \"%s\"", crs, target);
     }
     *out = cache_put(crs, target, ctx, pj);
-    if (*out) return WP_OK;
-    wp_projector *p = wp_malloc(sizeof *p);
-    *p = (wp_projector){ctx, pj, -1};
-    *out = p;
+    if (*out) {
+        wp_free(owned);
+        *out = taken(*out);
+        return WP_OK;
+    }
+    *owned = (wp_projector){ctx, pj, -1, NULL};
+    *out = taken(owned);
     return WP_OK;
 }
 
@@ -229,6 +254,8 @@ size_t wp_project_points(wp_projector *p, double *x, double *y, size_t n)
 void wp_projector_free(wp_projector *p)
 {
     if (!p) return;
+    wp_scope_cancel(p->release);
+    p->release = NULL;
     if (p->cached >= 0) {
 #pragma omp critical(wp_proj_cache)
         cache[p->cached].in_use = false;
@@ -236,5 +263,5 @@ void wp_projector_free(wp_projector *p)
     }
     proj_destroy(p->pj);
     proj_context_destroy(p->ctx);
-    free(p);
+    wp_free(p);
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "io/scenario_write.h"
+
+#include "error/guard.h"
 #include "import/lines.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
@@ -290,17 +292,17 @@ static cJSON *build(const convrp *c, const wp_convrp_options *o)
 
 static void free_convrp(convrp *c)
 {
-    free(c->x);
-    free(c->y);
-    free(c->demand);
-    free(c->service);
-    free(c->seen_coord);
-    free(c->seen_demand);
-    free(c->seen_service);
+    wp_free(c->x);
+    wp_free(c->y);
+    wp_free(c->demand);
+    wp_free(c->service);
+    wp_free(c->seen_coord);
+    wp_free(c->seen_demand);
+    wp_free(c->seen_service);
 }
 
-wp_status wp_import_convrp(const char *path, const wp_convrp_options *o, const char *out_path,
-                           wp_error *err)
+static wp_status import_convrp_unguarded(const char *path, const wp_convrp_options *o,
+                                         const char *out_path, wp_error *err)
 {
     wp_convrp_options defaults = {0, -1};
     if (!o) o = &defaults;
@@ -319,4 +321,10 @@ wp_status wp_import_convrp(const char *path, const wp_convrp_options *o, const c
     free_convrp(&c);
     wp_lines_free(&L);
     return s;
+}
+
+wp_status wp_import_convrp(const char *path, const wp_convrp_options *o, const char *out_path,
+                           wp_error *err)
+{
+    WP_GUARD(err, "importing the ConVRP instance", import_convrp_unguarded(path, o, out_path, err));
 }

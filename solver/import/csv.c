@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "import/csvtable.h"
+
+#include "error/guard.h"
 #include "io/scenario_write.h"
 #include "model/model.h"
 #include "util/alloc.h"
@@ -40,7 +42,7 @@ static void cell_error(cell_ctx *x, int row, int col, const char *fmt, ...)
     va_end(ap);
     int line = row >= 0 ? x->t->row[row].line : 1;
     wp_error_add(x->err, WP_ERR_INPUT, x->t->file, x->t->col[col], line, col + 1, "%s", msg);
-    free(msg);
+    wp_free(msg);
     x->problems++;
 }
 
@@ -149,8 +151,8 @@ static int split_items(const char *s, char sep, char ***out)
 
 static void free_items(char **items, int n)
 {
-    for (int i = 0; i < n; i++) free(items[i]);
-    free(items);
+    for (int i = 0; i < n; i++) wp_free(items[i]);
+    wp_free(items);
 }
 
 /* A day as a planner writes it: mon..sun, or Dutch ma di wo do vr za zo (or maandag ..
@@ -469,14 +471,14 @@ static char *districts_reference(const char *districts, const char *out_path)
     else {
         char *abs = realpath(districts, NULL);
         ref = abs ? wp_strdup(abs) : wp_strdup(districts);
-        free(abs);
+        wp_free(abs);
     }
-    free(out_dir);
-    free(d_dir);
+    wp_free(out_dir);
+    wp_free(d_dir);
     return ref;
 }
 
-wp_status wp_import_csv(const wp_csv_options *o, const char *out_path, wp_error *err)
+static wp_status import_csv_unguarded(const wp_csv_options *o, const char *out_path, wp_error *err)
 {
     wp_csv_table tp, th, tc;
     memset(&tp, 0, sizeof tp);
@@ -499,7 +501,7 @@ wp_status wp_import_csv(const wp_csv_options *o, const char *out_path, wp_error 
             if (o->districts) {
                 char *ref = districts_reference(o->districts, out_path);
                 cJSON_AddStringToObject(doc, "districts", ref);
-                free(ref);
+                wp_free(ref);
                 if (o->district_id_property)
                     cJSON_AddStringToObject(doc, "district_id_property", o->district_id_property);
             }
@@ -516,4 +518,9 @@ wp_status wp_import_csv(const wp_csv_options *o, const char *out_path, wp_error 
     wp_csv_free(&th);
     wp_csv_free(&tc);
     return s;
+}
+
+wp_status wp_import_csv(const wp_csv_options *o, const char *out_path, wp_error *err)
+{
+    WP_GUARD(err, "importing the CSV tables", import_csv_unguarded(o, out_path, err));
 }

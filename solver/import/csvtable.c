@@ -41,7 +41,7 @@ static void on_row(int c, void *data)
     builder *b = data;
     bool blank = b->n == 0 || (b->n == 1 && !b->cells[0][0]);
     if (blank) { /* an empty line is not a record */
-        for (size_t i = 0; i < b->n; i++) free(b->cells[i]);
+        for (size_t i = 0; i < b->n; i++) wp_free(b->cells[i]);
     } else {
         size_t n = b->n_rows;
         WP_PUSH(b->rows, n, b->cap_rows, b->cells);
@@ -97,15 +97,15 @@ static bool plain_text_ok(const char *path, const char *body, size_t len, wp_err
 
 static void free_builder(builder *b)
 {
-    for (size_t i = 0; i < b->n; i++) free(b->cells[i]);
-    free(b->cells);
+    for (size_t i = 0; i < b->n; i++) wp_free(b->cells[i]);
+    wp_free(b->cells);
     for (size_t r = 0; r < b->n_rows; r++) {
-        for (int k = 0; k < b->row_cells[r]; k++) free(b->rows[r][k]);
-        free(b->rows[r]);
+        for (int k = 0; k < b->row_cells[r]; k++) wp_free(b->rows[r][k]);
+        wp_free(b->rows[r]);
     }
-    free(b->rows);
-    free(b->row_cells);
-    free(b->row_line);
+    wp_free(b->rows);
+    wp_free(b->row_cells);
+    wp_free(b->row_line);
 }
 
 static bool parse(const char *path, const char *text, char sep, builder *b, wp_error *err)
@@ -113,6 +113,9 @@ static bool parse(const char *path, const char *text, char sep, builder *b, wp_e
     struct csv_parser p;
     csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     csv_set_delim(&p, (unsigned char)sep);
+    /* the parser's buffer is wp_ memory, so that a call running out of memory releases it */
+    csv_set_realloc_func(&p, wp_realloc);
+    csv_set_free_func(&p, wp_free);
     const char *line = text;
     b->line = 0;
     bool ok = true;
@@ -154,11 +157,11 @@ bool wp_csv_read(const char *path, wp_csv_table *t, wp_error *err)
         body += 3;
     if (memchr(body, '\0', len - (size_t)(body - text))) {
         wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "binary data in a CSV file");
-        free(text);
+        wp_free(text);
         return false;
     }
     if (!plain_text_ok(path, body, len - (size_t)(body - text), err)) {
-        free(text);
+        wp_free(text);
         return false;
     }
     t->sep = detect_separator(body);
@@ -166,7 +169,7 @@ bool wp_csv_read(const char *path, wp_csv_table *t, wp_error *err)
     builder b;
     memset(&b, 0, sizeof b);
     bool ok = parse(path, body, t->sep, &b, err);
-    free(text);
+    wp_free(text);
     if (ok && b.n_rows == 0) {
         wp_error_add(err, WP_ERR_INPUT, path, NULL, 1, 0, "empty file: a header row is required");
         ok = false;
@@ -203,13 +206,13 @@ bool wp_csv_read(const char *path, wp_csv_table *t, wp_error *err)
         for (int k = 0; k < have; k++) t->row[r].cell[k] = b.rows[r + 1][k];
         for (int k = have; k < t->n_cols; k++) t->row[r].cell[k] = wp_strdup("");
         for (int k = t->n_cols; k < have; k++) t->row[r].cell[k] = b.rows[r + 1][k];
-        free(b.rows[r + 1]);
+        wp_free(b.rows[r + 1]);
         b.row_cells[r + 1] = have; /* cells now owned by the table */
     }
-    free(b.rows);
-    free(b.row_cells);
-    free(b.row_line);
-    free(b.cells);
+    wp_free(b.rows);
+    wp_free(b.row_cells);
+    wp_free(b.row_line);
+    wp_free(b.cells);
     if (!ok) wp_csv_free(t);
     return ok;
 }
@@ -218,12 +221,12 @@ void wp_csv_free(wp_csv_table *t)
 {
     for (int r = 0; r < t->n_rows; r++) {
         if (!t->row[r].cell) continue;
-        for (int k = 0; t->row[r].cell[k]; k++) free(t->row[r].cell[k]);
-        free(t->row[r].cell);
+        for (int k = 0; t->row[r].cell[k]; k++) wp_free(t->row[r].cell[k]);
+        wp_free(t->row[r].cell);
     }
-    free(t->row);
-    for (int k = 0; k < t->n_cols; k++) free(t->col[k]);
-    free(t->col);
+    wp_free(t->row);
+    for (int k = 0; k < t->n_cols; k++) wp_free(t->col[k]);
+    wp_free(t->col);
     memset(t, 0, sizeof *t);
 }
 

@@ -42,8 +42,8 @@ bool wp_lines_read(wp_lines *L, const char *path, const char *what, wp_error *er
 
 void wp_lines_free(wp_lines *L)
 {
-    free(L->text);
-    free(L->line);
+    wp_free(L->text);
+    wp_free(L->line);
     memset(L, 0, sizeof *L);
 }
 
@@ -75,7 +75,7 @@ bool wp_lines_error(const wp_lines *L, int i, const char *fmt, ...)
     char *msg = wp_vstrdupf(fmt, ap);
     va_end(ap);
     wp_error_add(L->err, WP_ERR_INPUT, L->file, NULL, i >= 0 ? i + 1 : 0, 0, "%s", msg);
-    free(msg);
+    wp_free(msg);
     return false;
 }
 

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "io/scenario_write.h"
+
+#include "error/guard.h"
 #include "import/lines.h"
 #include "util/alloc.h"
 
@@ -101,25 +103,25 @@ static solomon_row *parse_customers(const wp_lines *L, int i, int *n)
         if (wp_lines_blank(L, i)) continue;
         solomon_row r;
         if (!parse_row(L, i, &r)) {
-            free(rows);
+            wp_free(rows);
             return NULL;
         }
         if ((count == 0 && r.id != 0) || (count > 0 && r.id == 0)) {
             wp_lines_error(L, i, "the depot must be the first row, with id 0");
-            free(rows);
+            wp_free(rows);
             return NULL;
         }
         for (size_t k = 0; k < count; k++)
             if (rows[k].id == r.id) {
                 wp_lines_error(L, i, "customer %g is listed twice", r.id);
-                free(rows);
+                wp_free(rows);
                 return NULL;
             }
         WP_PUSH(rows, count, cap, r);
     }
     if (count < 2) {
         wp_lines_error(L, -1, "needs the depot and at least one customer");
-        free(rows);
+        wp_free(rows);
         return NULL;
     }
     *n = (int)count;
@@ -168,8 +170,8 @@ static cJSON *build(const char *name, const solomon_row *rows, int n, int fleet,
     return doc;
 }
 
-wp_status wp_import_solomon(const char *path, const wp_solomon_options *o, const char *out_path,
-                            wp_error *err)
+static wp_status import_solomon_unguarded(const char *path, const wp_solomon_options *o,
+                                          const char *out_path, wp_error *err)
 {
     wp_solomon_options defaults = {0, 0};
     if (!o) o = &defaults;
@@ -197,7 +199,14 @@ wp_status wp_import_solomon(const char *path, const wp_solomon_options *o, const
         s = wp_emit_write(doc, out_path, err);
         cJSON_Delete(doc);
     }
-    free(rows);
+    wp_free(rows);
     wp_lines_free(&L);
     return s;
+}
+
+wp_status wp_import_solomon(const char *path, const wp_solomon_options *o, const char *out_path,
+                            wp_error *err)
+{
+    WP_GUARD(err, "importing the Solomon instance",
+             import_solomon_unguarded(path, o, out_path, err));
 }

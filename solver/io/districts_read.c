@@ -145,10 +145,10 @@ bool wp_geom_parse(wp_jctx *ctx, const cJSON *geometry, wp_district_def *d)
         ok = false;
     }
     if (!ok) {
-        free(b.x);
-        free(b.y);
-        free(b.ring_start);
-        free(b.poly_start);
+        wp_free(b.x);
+        wp_free(b.y);
+        wp_free(b.ring_start);
+        wp_free(b.poly_start);
         return false;
     }
     WP_PUSH(b.ring_start, b.n_rings, b.cap_r, (int)b.n);
@@ -225,7 +225,7 @@ static void read_inline(wp_model *m, const cJSON *arr, wp_jctx *ctx)
             wp_jpath_pop(ctx, m3);
         }
         const cJSON *extra = cJSON_GetObjectItemCaseSensitive(it, "extra");
-        if (extra) d->extra_json = cJSON_PrintUnformatted(extra);
+        if (extra) d->extra_json = wp_json_text(extra, false);
         wp_jpath_pop(ctx, m2);
     }
     wp_jpath_pop(ctx, mark);
@@ -237,21 +237,21 @@ static void read_file(wp_model *m, const char *rel, const char *id_prop, const c
     char *path = wp_path_join(base_dir, rel);
     if (!wp_file_exists(path)) {
         wp_jerr(ctx, "districts", "cannot read districts file \"%s\"", path);
-        free(path);
+        wp_free(path);
         return;
     }
     size_t len;
     char *text = wp_file_read(path, &len, "districts", ctx->err);
     if (!text) {
         ctx->problems++;
-        free(path);
+        wp_free(path);
         return;
     }
     cJSON *doc = wp_json_parse(text, len, path, ctx->err);
-    free(text);
+    wp_free(text);
     if (!doc) {
         ctx->problems++;
-        free(path);
+        wp_free(path);
         return;
     }
     wp_jctx fctx;
@@ -303,7 +303,7 @@ static void read_file(wp_model *m, const char *rel, const char *id_prop, const c
     ctx->problems += fctx.problems;
     wp_jctx_free(&fctx);
     cJSON_Delete(doc);
-    free(path);
+    wp_free(path);
 }
 
 void wp_districts_read(wp_model *m, const cJSON *root, const char *base_dir, wp_jctx *ctx)

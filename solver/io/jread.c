@@ -51,7 +51,7 @@ void wp_jerr(wp_jctx *ctx, const char *key, const char *fmt, ...)
     char *msg = wp_vstrdupf(fmt, ap);
     va_end(ap);
     wp_error_add(ctx->err, WP_ERR_INPUT, ctx->file, wp_sb_str(&ctx->path), 0, 0, "%s", msg);
-    free(msg);
+    wp_free(msg);
     ctx->problems++;
     wp_jpath_pop(ctx, mark);
 }
@@ -84,15 +84,11 @@ static bool ends_in_string(const char *s, size_t len)
     return in;
 }
 
-/* cJSON allocates through these, so that running out of memory while parsing is told apart
- * from malformed text (cJSON returns NULL for both). */
-static _Thread_local bool parse_out_of_memory;
-
-static void *parse_malloc(size_t size)
+char *wp_json_text(const cJSON *value, bool formatted)
 {
-    void *p = wp_try_malloc(size);
-    if (!p) parse_out_of_memory = true;
-    return p;
+    char *text = formatted ? cJSON_Print(value) : cJSON_PrintUnformatted(value);
+    if (!text) wp_alloc_fail(); /* cJSON fails only when memory runs out */
+    return text;
 }
 
 cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *err)
@@ -124,15 +120,11 @@ cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *e
     /* cJSON wants the terminating NUL inside the length to accept the end of the text; the
      * caller's buffer is NUL-terminated (see the header). */
     const char *end = NULL;
-    cJSON_Hooks hooks = {parse_malloc, free};
-    cJSON_InitHooks(&hooks);
-    parse_out_of_memory = false;
+    long failures = wp_alloc_failures();
     cJSON *root = cJSON_ParseWithLengthOpts(text + skip, len - skip + 1, &end, 1);
     if (root) return root;
-    if (parse_out_of_memory) {
-        wp_error_add(err, WP_ERR_INTERNAL, file, NULL, 0, 0, "out of memory while reading JSON");
-        return NULL;
-    }
+    /* cJSON returns NULL for exhausted memory as for malformed text: tell them apart */
+    if (wp_alloc_failures() != failures) wp_alloc_fail();
     size_t off = end ? (size_t)(end - text) : skip;
     if (off > len) off = len;
     wp_utf8_line_col(text, off, &line, &col);

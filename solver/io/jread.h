@@ -36,6 +36,9 @@ void wp_jerr(wp_jctx *ctx, const char *key, const char *fmt, ...)
 #endif
     ;
 
+/* `value` as JSON text in wp_ memory (caller wp_frees), tab-indented when `formatted`. */
+char *wp_json_text(const cJSON *value, bool formatted);
+
 /* Parses UTF-8 JSON text of `len` bytes followed by a NUL (a leading byte-order mark is
  * skipped). Malformed text is reported with line and column. Returns NULL on error. */
 cJSON *wp_json_parse(const char *text, size_t len, const char *file, wp_error *err);

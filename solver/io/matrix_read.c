@@ -53,7 +53,7 @@ static bool read_square(wp_jctx *ctx, const cJSON *doc, const char *key, int n, 
     }
     wp_jpath_pop(ctx, mark);
     if (!ok) {
-        free(v);
+        wp_free(v);
         return false;
     }
     *out = v;
@@ -103,19 +103,19 @@ wp_status wp_matrix_load(wp_model *m, const char *rel, const char *base_dir,
     if (!wp_file_exists(path)) {
         wp_status st = wp_error_add(err, WP_ERR_INPUT, scenario_file, "travel.matrix", 0, 0,
                                     "cannot read matrix file \"%s\"", path);
-        free(path);
+        wp_free(path);
         return st;
     }
     size_t len;
     char *text = wp_file_read(path, &len, "travel matrix", err);
     if (!text) {
-        free(path);
+        wp_free(path);
         return WP_ERR_INPUT;
     }
     cJSON *doc = wp_json_parse(text, len, path, err);
-    free(text);
+    wp_free(text);
     if (!doc) {
-        free(path);
+        wp_free(path);
         return WP_ERR_INPUT;
     }
     wp_jctx ctx;
@@ -163,11 +163,11 @@ wp_status wp_matrix_load(wp_model *m, const char *rel, const char *base_dir,
         m->matrix_min = mins;
         m->matrix_km = kms;
     } else {
-        free(mins);
-        free(kms);
+        wp_free(mins);
+        wp_free(kms);
     }
-    free(pts);
+    wp_free(pts);
     wp_jctx_free(&ctx);
-    free(path);
+    wp_free(path);
     return s;
 }

@@ -4,12 +4,14 @@
 #include <cjson/cJSON.h>
 
 #include "io/roster_json.h"
+
+#include "error/guard.h"
 #include "util/daytime.h"
 
 #define RECOMMEND_FORMAT "wijkplan-recommendations/1"
 
-wp_status wp_recommendations_write_json(const wp_recommendations *r, const char *path,
-                                        wp_error *err)
+static wp_status recommendations_write_json_unguarded(const wp_recommendations *r, const char *path,
+                                                      wp_error *err)
 {
     cJSON *doc = cJSON_CreateObject();
     cJSON_AddStringToObject(doc, "format", RECOMMEND_FORMAT);
@@ -42,4 +44,11 @@ wp_status wp_recommendations_write_json(const wp_recommendations *r, const char 
     wp_status s = wp_json_write_file(doc, path, err);
     cJSON_Delete(doc);
     return s;
+}
+
+wp_status wp_recommendations_write_json(const wp_recommendations *r, const char *path,
+                                        wp_error *err)
+{
+    WP_GUARD(err, "writing the recommendations",
+             recommendations_write_json_unguarded(r, path, err));
 }

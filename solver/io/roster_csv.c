@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error/guard.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
 #include "util/fileio.h"
@@ -62,7 +63,7 @@ static void csv_str(csv_out *o, const char *s)
     }
     char *guarded = wp_strdupf("'%s", s);
     csv_cell(o, guarded);
-    free(guarded);
+    wp_free(guarded);
 }
 
 /* A number with `decimals` digits, in the dialect's decimal mark. */
@@ -168,8 +169,8 @@ static void total_row(csv_out *o, const wp_roster_route *rt, const char *provide
     csv_row_end(o);
 }
 
-wp_status wp_roster_write_csv_as(const wp_roster *r, const char *path, wp_csv_dialect dialect,
-                                 wp_error *err)
+static wp_status roster_write_csv_as_unguarded(const wp_roster *r, const char *path,
+                                               wp_csv_dialect dialect, wp_error *err)
 {
     /* provider of each client's helper, from the assignments */
     wp_strmap provider_of;
@@ -229,6 +230,12 @@ wp_status wp_roster_write_csv_as(const wp_roster *r, const char *path, wp_csv_di
     return csv_finish(&o, path, err);
 }
 
+wp_status wp_roster_write_csv_as(const wp_roster *r, const char *path, wp_csv_dialect dialect,
+                                 wp_error *err)
+{
+    WP_GUARD(err, "writing the roster CSV", roster_write_csv_as_unguarded(r, path, dialect, err));
+}
+
 wp_status wp_roster_write_csv(const wp_roster *r, const char *path, wp_error *err)
 {
     return wp_roster_write_csv_as(r, path, WP_CSV_RFC4180, err);
@@ -245,8 +252,8 @@ static void plan_ref(csv_out *o, const wp_roster_plan_ref *p)
     csv_time(o, p->start);
 }
 
-wp_status wp_roster_write_changes_csv_as(const wp_roster *r, const char *path,
-                                         wp_csv_dialect dialect, wp_error *err)
+static wp_status roster_write_changes_csv_as_unguarded(const wp_roster *r, const char *path,
+                                                       wp_csv_dialect dialect, wp_error *err)
 {
     static const char *const header[] = {"client",   "visit",      "kind",      "from_helper",
                                          "from_day", "from_start", "to_helper", "to_day",
@@ -264,6 +271,13 @@ wp_status wp_roster_write_changes_csv_as(const wp_roster *r, const char *path,
         csv_row_end(&o);
     }
     return csv_finish(&o, path, err);
+}
+
+wp_status wp_roster_write_changes_csv_as(const wp_roster *r, const char *path,
+                                         wp_csv_dialect dialect, wp_error *err)
+{
+    WP_GUARD(err, "writing the changes CSV",
+             roster_write_changes_csv_as_unguarded(r, path, dialect, err));
 }
 
 wp_status wp_roster_write_changes_csv(const wp_roster *r, const char *path, wp_error *err)
@@ -307,7 +321,7 @@ wp_status wp_csv_write_table(const char *const *header, const char *const *cells
             char *c = wp_strdup(cell); /* written with a decimal point: the dialect's mark */
             if (o.decimal_comma) wp_decimal_comma(c);
             csv_cell(&o, c);
-            free(c);
+            wp_free(c);
         }
         csv_row_end(&o);
     }

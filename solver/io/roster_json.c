@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error/guard.h"
 #include "util/alloc.h"
 #include "util/daytime.h"
 #include "util/fileio.h"
@@ -17,52 +18,52 @@
 void wp_roster_free(wp_roster *r)
 {
     if (!r) return;
-    free(r->scenario);
-    free(r->scenario_digest);
-    free(r->contracting);
-    free(r->solver.version);
-    free(r->solver.stopped_by);
+    wp_free(r->scenario);
+    wp_free(r->scenario_digest);
+    wp_free(r->contracting);
+    wp_free(r->solver.version);
+    wp_free(r->solver.stopped_by);
     for (size_t i = 0; i < r->n_assignments; i++) {
         wp_roster_assignment *a = &r->assignments[i];
-        free(a->client);
-        free(a->provider);
-        free(a->helper);
-        free(a->previous_provider);
-        free(a->previous_helper);
+        wp_free(a->client);
+        wp_free(a->provider);
+        wp_free(a->helper);
+        wp_free(a->previous_provider);
+        wp_free(a->previous_helper);
     }
-    free(r->assignments);
+    wp_free(r->assignments);
     for (size_t i = 0; i < r->n_routes; i++) {
-        for (size_t k = 0; k < r->routes[i].n_visits; k++) free(r->routes[i].visits[k].client);
-        free(r->routes[i].visits);
-        free(r->routes[i].helper);
+        for (size_t k = 0; k < r->routes[i].n_visits; k++) wp_free(r->routes[i].visits[k].client);
+        wp_free(r->routes[i].visits);
+        wp_free(r->routes[i].helper);
     }
-    free(r->routes);
+    wp_free(r->routes);
     for (size_t i = 0; i < r->n_awards; i++) {
-        for (size_t k = 0; k < r->awards[i].n_providers; k++) free(r->awards[i].providers[k]);
-        free(r->awards[i].providers);
-        free(r->awards[i].district);
+        for (size_t k = 0; k < r->awards[i].n_providers; k++) wp_free(r->awards[i].providers[k]);
+        wp_free(r->awards[i].providers);
+        wp_free(r->awards[i].district);
     }
-    free(r->awards);
+    wp_free(r->awards);
     for (size_t i = 0; i < r->n_transfers; i++) {
-        free(r->transfers[i].helper);
-        free(r->transfers[i].from);
-        free(r->transfers[i].to);
+        wp_free(r->transfers[i].helper);
+        wp_free(r->transfers[i].from);
+        wp_free(r->transfers[i].to);
     }
-    free(r->transfers);
+    wp_free(r->transfers);
     for (size_t i = 0; i < r->n_unassigned; i++) {
-        free(r->unassigned[i].client);
-        free(r->unassigned[i].reason);
+        wp_free(r->unassigned[i].client);
+        wp_free(r->unassigned[i].reason);
     }
-    free(r->unassigned);
+    wp_free(r->unassigned);
     for (size_t i = 0; i < r->n_changes; i++) {
-        free(r->changes[i].client);
-        free(r->changes[i].kind);
-        free(r->changes[i].from.helper);
-        free(r->changes[i].to.helper);
+        wp_free(r->changes[i].client);
+        wp_free(r->changes[i].kind);
+        wp_free(r->changes[i].from.helper);
+        wp_free(r->changes[i].to.helper);
     }
-    free(r->changes);
-    free(r->previous);
-    free(r);
+    wp_free(r->changes);
+    wp_free(r->previous);
+    wp_free(r);
 }
 
 /* ---- writing ----------------------------------------------------------------------------- */
@@ -348,7 +349,7 @@ static bool append_json(wp_strbuf *sb, cJSON *value)
     cJSON_Delete(value);
     if (!text) return false;
     wp_sb_append(sb, text);
-    free(text);
+    wp_free(text);
     return true;
 }
 
@@ -387,25 +388,29 @@ static char *roster_text(const wp_roster *r, size_t *len)
 
 wp_status wp_json_write_file(const cJSON *doc, const char *path, wp_error *err)
 {
-    char *text = cJSON_Print(doc);
-    if (!text) return wp_error_add(err, WP_ERR_INTERNAL, path, NULL, 0, 0, "cannot format JSON");
+    char *text = wp_json_text(doc, true);
     size_t len = strlen(text);
     text = wp_realloc(text, len + 2);
     text[len++] = '\n';
     text[len] = '\0';
     wp_status s = wp_file_write_atomic(path, text, len, err);
-    free(text);
+    wp_free(text);
     return s;
 }
 
-wp_status wp_roster_write_json(const wp_roster *r, const char *path, wp_error *err)
+static wp_status roster_write_json_unguarded(const wp_roster *r, const char *path, wp_error *err)
 {
     size_t len = 0;
     char *text = roster_text(r, &len);
     if (!text) return wp_error_add(err, WP_ERR_INTERNAL, path, NULL, 0, 0, "cannot format JSON");
     wp_status s = wp_file_write_atomic(path, text, len, err);
-    free(text);
+    wp_free(text);
     return s;
+}
+
+wp_status wp_roster_write_json(const wp_roster *r, const char *path, wp_error *err)
+{
+    WP_GUARD(err, "writing the roster", roster_write_json_unguarded(r, path, err));
 }
 
 /* ---- reading ----------------------------------------------------------------------------- */
@@ -666,7 +671,7 @@ static wp_status read_roster(const char *path, bool minimal, wp_roster **out, wp
     char *text = wp_file_read(path, &len, "roster", err);
     if (!text) return WP_ERR_INPUT;
     cJSON *root = wp_json_parse(text, len, path, err);
-    free(text);
+    wp_free(text);
     if (!root) return WP_ERR_INPUT;
     wp_jctx ctx;
     wp_jctx_init(&ctx, path, err);
@@ -720,9 +725,15 @@ static wp_status read_roster(const char *path, bool minimal, wp_roster **out, wp
     return WP_OK;
 }
 
-wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
+static wp_status roster_read_json_unguarded(const char *path, wp_roster **out, wp_error *err)
 {
     return read_roster(path, false, out, err);
+}
+
+wp_status wp_roster_read_json(const char *path, wp_roster **out, wp_error *err)
+{
+    WP_GUARD_RESET(err, "reading the roster", *out = NULL,
+                   roster_read_json_unguarded(path, out, err));
 }
 
 /* A repair needs of last week only the routes and who served whom: the rest goes at once, so
@@ -731,21 +742,27 @@ static void keep_plan_only(wp_roster *r)
 {
     for (size_t i = 0; i < r->n_assignments; i++) {
         wp_roster_assignment *a = &r->assignments[i];
-        free(a->provider), free(a->previous_provider), free(a->previous_helper);
+        wp_free(a->provider), wp_free(a->previous_provider), wp_free(a->previous_helper);
         a->provider = a->previous_provider = a->previous_helper = NULL;
     }
     for (size_t i = 0; i < r->n_unassigned; i++) {
-        free(r->unassigned[i].client);
-        free(r->unassigned[i].reason);
+        wp_free(r->unassigned[i].client);
+        wp_free(r->unassigned[i].reason);
     }
-    free(r->unassigned);
+    wp_free(r->unassigned);
     r->unassigned = NULL;
     r->n_unassigned = 0;
 }
 
-wp_status wp_roster_read_previous(const char *path, wp_roster **out, wp_error *err)
+static wp_status roster_read_previous_unguarded(const char *path, wp_roster **out, wp_error *err)
 {
     wp_status s = read_roster(path, true, out, err);
     if (s == WP_OK) keep_plan_only(*out);
     return s;
+}
+
+wp_status wp_roster_read_previous(const char *path, wp_roster **out, wp_error *err)
+{
+    WP_GUARD_RESET(err, "reading the previous roster", *out = NULL,
+                   roster_read_previous_unguarded(path, out, err));
 }

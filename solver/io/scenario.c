@@ -5,18 +5,44 @@
 #include <stdlib.h>
 
 #include "io/scenario_load.h"
+
+#include "error/guard.h"
 #include "model/previous.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
-wp_status wp_scenario_load(const char *path, wp_scenario **out, wp_error *err)
+static wp_status scenario_load_unguarded(const char *path, wp_scenario **out, wp_error *err)
 {
     *out = NULL;
     wp_scenario *s = wp_calloc(1, sizeof *s);
     wp_status st = wp_scenario_load_file(path, &s->model, err);
     if (st != WP_OK) {
-        free(s);
+        wp_free(s);
+        return st;
+    }
+    *out = s;
+    return WP_OK;
+}
+
+wp_status wp_scenario_load(const char *path, wp_scenario **out, wp_error *err)
+{
+    WP_GUARD_RESET(err, "loading the scenario", *out = NULL,
+                   scenario_load_unguarded(path, out, err));
+}
+
+static wp_status scenario_load_string_unguarded(const char *json, const char *name,
+                                                const char *base_dir, wp_scenario **out,
+                                                wp_error *err)
+{
+    *out = NULL;
+    wp_scenario *s = wp_calloc(1, sizeof *s);
+    size_t len = 0;
+    while (json[len]) len++;
+    wp_status st = wp_scenario_load_text(json, len, name ? name : "scenario",
+                                         base_dir ? base_dir : ".", &s->model, err);
+    if (st != WP_OK) {
+        wp_free(s);
         return st;
     }
     *out = s;
@@ -26,25 +52,15 @@ wp_status wp_scenario_load(const char *path, wp_scenario **out, wp_error *err)
 wp_status wp_scenario_load_string(const char *json, const char *name, const char *base_dir,
                                   wp_scenario **out, wp_error *err)
 {
-    *out = NULL;
-    wp_scenario *s = wp_calloc(1, sizeof *s);
-    size_t len = 0;
-    while (json[len]) len++;
-    wp_status st = wp_scenario_load_text(json, len, name ? name : "scenario",
-                                         base_dir ? base_dir : ".", &s->model, err);
-    if (st != WP_OK) {
-        free(s);
-        return st;
-    }
-    *out = s;
-    return WP_OK;
+    WP_GUARD_RESET(err, "loading the scenario", *out = NULL,
+                   scenario_load_string_unguarded(json, name, base_dir, out, err));
 }
 
 void wp_scenario_free(wp_scenario *s)
 {
     if (!s) return;
     wp_model_free(&s->model);
-    free(s);
+    wp_free(s);
 }
 
 const char *wp_scenario_name(const wp_scenario *s)
@@ -114,8 +130,8 @@ static wp_status report_unknown(const unknown_ids *helpers, const unknown_ids *c
     return s;
 }
 
-wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
-                                   const char *roster_path, wp_error *err)
+static wp_status scenario_check_roster_unguarded(const wp_scenario *s, const wp_roster *r,
+                                                 const char *roster_path, wp_error *err)
 {
     const wp_model *m = &s->model;
     unknown_ids helpers = {0}, clients = {0};
@@ -131,6 +147,13 @@ wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
         if (wp_strmap_get(&m->client_ids, r->unassigned[i].client) < 0)
             NOTE_UNKNOWN(clients, r->unassigned[i].client, "unassigned[%zu].client", i);
     return report_unknown(&helpers, &clients, roster_path, m, err);
+}
+
+wp_status wp_scenario_check_roster(const wp_scenario *s, const wp_roster *r,
+                                   const char *roster_path, wp_error *err)
+{
+    WP_GUARD(err, "checking the roster against the scenario",
+             scenario_check_roster_unguarded(s, r, roster_path, err));
 }
 
 const char *wp_scenario_digest(const wp_scenario *s)
@@ -158,10 +181,17 @@ const char *wp_scenario_projected_crs(const wp_scenario *s)
     return s->model.projected_crs;
 }
 
+static wp_status scenario_set_previous_unguarded(wp_scenario *s, wp_roster *previous,
+                                                 const char *path, wp_error *err)
+{
+    return wp_previous_attach(&s->model, previous, path, err);
+}
+
 wp_status wp_scenario_set_previous(wp_scenario *s, wp_roster *previous, const char *path,
                                    wp_error *err)
 {
-    return wp_previous_attach(&s->model, previous, path, err);
+    WP_GUARD(err, "attaching the previous roster",
+             scenario_set_previous_unguarded(s, previous, path, err));
 }
 
 bool wp_scenario_has_previous(const wp_scenario *s)

@@ -16,6 +16,7 @@
 #include "model/place.h"
 #include "model/resolve.h"
 #include "io/matrix_read.h"
+#include "error/guard.h"
 #include "io/jread.h"
 #include "io/jtime.h"
 #include "model/pins.h"
@@ -37,7 +38,7 @@ typedef struct loader {
 static char *extra_of(const cJSON *obj)
 {
     const cJSON *extra = cJSON_GetObjectItemCaseSensitive(obj, "extra");
-    return extra ? cJSON_PrintUnformatted(extra) : NULL;
+    return extra ? wp_json_text(extra, false) : NULL;
 }
 
 /* ---- skills ------------------------------------------------------------------------------ */
@@ -731,16 +732,16 @@ static void read_policy_objective(loader *L, const cJSON *root)
 static void free_refs(loader *L)
 {
     wp_refs *r = &L->ref;
-    free(r->helper_provider);
-    free(r->client_provider);
-    free(r->client_helper);
-    for (int c = 0; r->excluded && c < L->m->n_clients; c++) free(r->excluded[c]);
-    free(r->excluded);
-    free(r->n_excluded);
-    free(r->visit_pin_helper);
-    for (int i = 0; i < r->n_awards; i++) free(r->awards[i].providers);
-    free(r->awards);
-    free(L->client_district);
+    wp_free(r->helper_provider);
+    wp_free(r->client_provider);
+    wp_free(r->client_helper);
+    for (int c = 0; r->excluded && c < L->m->n_clients; c++) wp_free(r->excluded[c]);
+    wp_free(r->excluded);
+    wp_free(r->n_excluded);
+    wp_free(r->visit_pin_helper);
+    for (int i = 0; i < r->n_awards; i++) wp_free(r->awards[i].providers);
+    wp_free(r->awards);
+    wp_free(L->client_district);
     memset(r, 0, sizeof *r);
 }
 
@@ -769,7 +770,7 @@ static void read_header(loader *L, const cJSON *root)
         m->name = wp_strdup(wp_path_basename(L->ctx.file));
     m->crs = wp_strdup("EPSG:4326");
     if (wp_jget_id(&L->ctx, root, "crs", false, &s)) {
-        free(m->crs);
+        wp_free(m->crs);
         m->crs = wp_strdup(s);
     }
     m->planar = strcmp(m->crs, "planar") == 0;
@@ -783,14 +784,13 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
 {
     memset(m, 0, sizeof *m);
     loader L = {.m = m, .base_dir = base_dir};
-    wp_error local;
-    wp_error_init(&local);
-    wp_error *e = err ? err : &local;
+    wp_error *local = err ? NULL : wp_error_local();
+    wp_error *e = err ? err : local;
     size_t before = e->count + e->dropped;
     wp_jctx_init(&L.ctx, file, e);
     if (!cJSON_IsObject(root)) {
         wp_jerr(&L.ctx, NULL, "a scenario must be a JSON object, not %s", wp_jtype_name(root));
-        wp_error_clear(&local);
+        wp_error_local_free(local);
         return fail(&L, WP_ERR_INPUT);
     }
     read_header(&L, root);
@@ -814,14 +814,14 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
     const cJSON *travel = cJSON_GetObjectItemCaseSensitive(root, "travel");
     if (cJSON_IsObject(travel)) wp_jget_string(&L.ctx, travel, "matrix", false, &matrix_path);
     if (e->count + e->dropped > before) {
-        wp_error_clear(&local);
+        wp_error_local_free(local);
         return fail(&L, wp_error_status(e));
     }
 
     wp_model_resolve(m, &L.ref, file, e);
     if (e->count + e->dropped == before) wp_pins_apply(m, file, e);
     if (e->count + e->dropped > before) {
-        wp_error_clear(&local);
+        wp_error_local_free(local);
         return fail(&L, wp_error_status(e));
     }
     wp_status s = wp_model_place(m, file, e);
@@ -829,12 +829,12 @@ wp_status wp_scenario_load_json(const cJSON *root, const char *file, const char 
     if (s == WP_OK && matrix_path) s = wp_matrix_load(m, matrix_path, base_dir, file, e);
     if (s == WP_OK && e->count + e->dropped > before) s = wp_error_status(e);
     if (s != WP_OK) {
-        wp_error_clear(&local);
+        wp_error_local_free(local);
         return fail(&L, s);
     }
     free_refs(&L);
     wp_jctx_free(&L.ctx);
-    wp_error_clear(&local);
+    wp_error_local_free(local);
     return WP_OK;
 }
 
@@ -860,7 +860,7 @@ wp_status wp_scenario_load_file(const char *path, wp_model *m, wp_error *err)
     if (!text) return WP_ERR_INPUT;
     char *dir = wp_path_dirname(path);
     wp_status s = wp_scenario_load_text(text, len, path, dir, m, err);
-    free(dir);
-    free(text);
+    wp_free(dir);
+    wp_free(text);
     return s;
 }

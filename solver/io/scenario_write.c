@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error/guard.h"
+#include "io/jread.h"
 #include "io/scenario_load.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -58,15 +60,12 @@ void wp_emit_benchmark_objective(cJSON *doc, double helper_cost)
 
 wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err)
 {
-    char *text = cJSON_Print(doc);
-    if (!text)
-        return wp_error_add(err, WP_ERR_INTERNAL, out_path, NULL, 0, 0, "cannot format JSON");
+    char *text = wp_json_text(doc, true);
     size_t len = strlen(text);
     char *dir = wp_path_dirname(out_path);
     wp_model m;
-    wp_error check;
-    wp_error_init(&check);
-    wp_status s = wp_scenario_load_text(text, len, out_path, dir, &m, &check);
+    wp_error *check = wp_error_local();
+    wp_status s = wp_scenario_load_text(text, len, out_path, dir, &m, check);
     if (s == WP_OK) {
         wp_model_free(&m);
         text = wp_realloc(text, len + 2);
@@ -75,14 +74,15 @@ wp_status wp_emit_write(const cJSON *doc, const char *out_path, wp_error *err)
         s = wp_file_write_atomic(out_path, text, len, err);
     } else {
         /* The importer let something through that the loader rejects: say what. */
-        for (size_t i = 0; i < check.count; i++) {
-            wp_problem *p = &check.items[i];
+        for (size_t i = 0; i < check->count; i++) {
+            wp_problem *p = &check->items[i];
             wp_error_add(err, p->status, p->file, p->path, p->line, p->column,
-                         "the imported scenario would be rejected: %s", p->message);
+                         "the imported scenario would be rejected: %s",
+                         p->message ? p->message : "(no message)");
         }
     }
-    wp_error_clear(&check);
-    free(dir);
-    free(text);
+    wp_error_local_free(check);
+    wp_free(dir);
+    wp_free(text);
     return s;
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "model/districts.h"
+
+#include "error/guard.h"
 #include "io/scenario_write.h"
 #include "io/jread.h"
 #include "model/scenario_internal.h"
@@ -32,12 +34,12 @@ static void absolute_ref(cJSON *obj, const char *key, const char *base_dir)
     char *joined = wp_path_join(base_dir, it->valuestring);
     char *abs = realpath(joined, NULL);
     cJSON_SetValuestring(it, abs ? abs : joined);
-    free(abs);
-    free(joined);
+    wp_free(abs);
+    wp_free(joined);
 }
 
-wp_status wp_scenario_subset(const char *path, const char *const *districts, int n_districts,
-                             const char *out_path, wp_error *err)
+static wp_status scenario_subset_unguarded(const char *path, const char *const *districts,
+                                           int n_districts, const char *out_path, wp_error *err)
 {
     wp_scenario *sc;
     wp_status s = wp_scenario_load(path, &sc, err);
@@ -55,7 +57,7 @@ wp_status wp_scenario_subset(const char *path, const char *const *districts, int
     size_t len;
     char *text = s == WP_OK ? wp_file_read(path, &len, "scenario", err) : NULL;
     cJSON *root = text ? wp_json_parse(text, len, path, err) : NULL;
-    free(text);
+    wp_free(text);
     if (s == WP_OK && !root) s = WP_ERR_INPUT;
     if (s == WP_OK) {
         bool *keep_c = wp_calloc((size_t)m->n_clients + 1, sizeof *keep_c);
@@ -75,7 +77,7 @@ wp_status wp_scenario_subset(const char *path, const char *const *districts, int
         char *dir = wp_path_dirname(path);
         absolute_ref(root, "districts", dir);
         absolute_ref(cJSON_GetObjectItemCaseSensitive(root, "travel"), "matrix", dir);
-        free(dir);
+        wp_free(dir);
         cJSON *awards = cJSON_GetObjectItemCaseSensitive(
             cJSON_GetObjectItemCaseSensitive(root, "contracting"), "awards");
         if (cJSON_IsObject(awards))
@@ -87,13 +89,20 @@ wp_status wp_scenario_subset(const char *path, const char *const *districts, int
                        n_districts, n_districts == 1 ? "" : "s");
         cJSON_DeleteItemFromObjectCaseSensitive(root, "name");
         cJSON_AddStringToObject(root, "name", new_name);
-        free(new_name);
+        wp_free(new_name);
         s = wp_emit_write(root, out_path, err);
-        free(keep_c);
-        free(keep_h);
+        wp_free(keep_c);
+        wp_free(keep_h);
     }
     cJSON_Delete(root);
-    free(chosen);
+    wp_free(chosen);
     wp_scenario_free(sc);
     return s;
+}
+
+wp_status wp_scenario_subset(const char *path, const char *const *districts, int n_districts,
+                             const char *out_path, wp_error *err)
+{
+    WP_GUARD(err, "writing the scenario subset",
+             scenario_subset_unguarded(path, districts, n_districts, out_path, err));
 }

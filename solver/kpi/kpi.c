@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error/guard.h"
 #include "io/roster_csv.h"
 #include "model/previous.h"
 #include "model/scenario_internal.h"
@@ -78,10 +79,10 @@ static void gather(const wp_model *m, const wp_roster *r, route_facts *f)
 
 static void free_facts(route_facts *f)
 {
-    free(f->visit_helper);
-    free(f->visit_day);
-    free(f->visit_start);
-    free(f->client_helper);
+    wp_free(f->visit_helper);
+    wp_free(f->visit_day);
+    wp_free(f->visit_start);
+    wp_free(f->client_helper);
 }
 
 /* How visit v of the roster compares with its previous plan. */
@@ -164,7 +165,7 @@ static void route_totals(const wp_model *m, const wp_roster *r, const bool *dist
     k->travel_km = travel_km;
     k->travel_minutes = travel_min;
     k->travel_hours = travel_min / 60;
-    free(used);
+    wp_free(used);
 }
 
 void wp_kpi_compute(const wp_model *m, const wp_roster *r, int district, wp_kpi *out)
@@ -175,7 +176,7 @@ void wp_kpi_compute(const wp_model *m, const wp_roster *r, int district, wp_kpi 
         scope[district] = true;
     }
     wp_kpi_compute_set(m, r, scope, out);
-    free(scope);
+    wp_free(scope);
 }
 
 void wp_kpi_compute_set(const wp_model *m, const wp_roster *r, const bool *district, wp_kpi *out)
@@ -229,7 +230,7 @@ void wp_kpi_compute_set(const wp_model *m, const wp_roster *r, const bool *distr
         int h = wp_strmap_get(&m->helper_ids, r->transfers[i].helper);
         if (h >= 0 && serves[h]) k.helpers_changed_employer++;
     }
-    free(serves);
+    wp_free(serves);
     k.care_hours = care_min / 60;
     k.unserved_hours = unserved_min / 60;
     k.unserved_weighted_minutes = weighted;
@@ -245,7 +246,7 @@ void wp_kpi_compute_set(const wp_model *m, const wp_roster *r, const bool *distr
     k.objective = o->unserved_minute * weighted + o->broken_pair * (k.pairs_total - k.pairs_kept) +
                   o->travel_minute * k.travel_minutes + o->helper_day * k.helper_days +
                   o->helper * k.helpers_used + change;
-    free(prov);
+    wp_free(prov);
     free_facts(&f);
     *out = k;
 }
@@ -273,10 +274,10 @@ double wp_kpi_hhi(const wp_model *m, const wp_roster *r, int district_index)
         double s = 100 * share[p] / total;
         hhi += s * s;
     }
-    free(share);
-    free(prov);
+    wp_free(share);
+    wp_free(prov);
     free_facts(&f);
-    free(district);
+    wp_free(district);
     return hhi;
 }
 
@@ -385,21 +386,30 @@ wp_status wp_kpi_write_waiting_list(const wp_model *m, const wp_roster *r, const
         row[6] = w[i].reason ? w[i].reason : "";
     }
     wp_status s = wp_csv_write_table(header, cells, n, path, dialect, err);
-    free(cells);
-    free(numbers);
-    free(slot);
-    free(w);
+    wp_free(cells);
+    wp_free(numbers);
+    wp_free(slot);
+    wp_free(w);
     return s;
+}
+
+static wp_status scenario_write_waiting_list_unguarded(const wp_scenario *s, const wp_roster *r,
+                                                       const char *path, wp_csv_dialect dialect,
+                                                       wp_error *err)
+{
+    return wp_kpi_write_waiting_list(&s->model, r, path, dialect, err);
 }
 
 wp_status wp_scenario_write_waiting_list(const wp_scenario *s, const wp_roster *r, const char *path,
                                          wp_csv_dialect dialect, wp_error *err)
 {
-    return wp_kpi_write_waiting_list(&s->model, r, path, dialect, err);
+    WP_GUARD(err, "writing the waiting list",
+             scenario_write_waiting_list_unguarded(s, r, path, dialect, err));
 }
 
-wp_status wp_kpi_of_districts(const wp_scenario *s, const wp_roster *r,
-                              const char *const *district_ids, int n, wp_kpi *out, wp_error *err)
+static wp_status kpi_of_districts_unguarded(const wp_scenario *s, const wp_roster *r,
+                                            const char *const *district_ids, int n, wp_kpi *out,
+                                            wp_error *err)
 {
     const wp_model *m = &s->model;
     bool *scope = n > 0 ? wp_calloc((size_t)m->n_districts + 1, sizeof *scope) : NULL;
@@ -413,6 +423,13 @@ wp_status wp_kpi_of_districts(const wp_scenario *s, const wp_roster *r,
             scope[d] = true;
     }
     if (st == WP_OK) wp_kpi_compute_set(m, r, scope, out);
-    free(scope);
+    wp_free(scope);
     return st;
+}
+
+wp_status wp_kpi_of_districts(const wp_scenario *s, const wp_roster *r,
+                              const char *const *district_ids, int n, wp_kpi *out, wp_error *err)
+{
+    WP_GUARD(err, "computing the district KPIs",
+             kpi_of_districts_unguarded(s, r, district_ids, n, out, err));
 }

@@ -15,7 +15,14 @@ struct wp_mip {
     glp_prob *lp;
     bool broken;   /* GLPK failed inside a call: its environment was released with the problem */
     bool lp_bound; /* the LP relaxation was solved to optimality: its objective is a bound */
+    wp_cleanup *release; /* deletes GLPK's problem if the call that made it fails */
 };
+
+static void release_mip(void *mip)
+{
+    ((wp_mip *)mip)->release = NULL; /* the registration is being run */
+    wp_mip_free(mip);
+}
 
 static int silent_terminal(void *info, const char *s)
 {
@@ -39,6 +46,7 @@ wp_mip *wp_mip_create(const char *name, bool maximize)
     glp_error_hook(on_glpk_error, NULL);
     wp_mip *mip = wp_calloc(1, sizeof *mip);
     mip->lp = glp_create_prob();
+    mip->release = wp_scope_defer(release_mip, mip);
     glp_set_prob_name(mip->lp, name);
     glp_set_obj_dir(mip->lp, maximize ? GLP_MAX : GLP_MIN);
     return mip;
@@ -47,8 +55,9 @@ wp_mip *wp_mip_create(const char *name, bool maximize)
 void wp_mip_free(wp_mip *mip)
 {
     if (!mip) return;
+    wp_scope_cancel(mip->release);
     if (!mip->broken) glp_delete_prob(mip->lp);
-    free(mip);
+    wp_free(mip);
 }
 
 static int bound_type(double lo, double hi)
@@ -89,8 +98,8 @@ int wp_mip_row(wp_mip *mip, const char *name, int n, const int *cols, const doub
         val[i + 1] = coef[i];
     }
     glp_set_mat_row(mip->lp, row, n, ind, val);
-    free(ind);
-    free(val);
+    wp_free(ind);
+    wp_free(val);
     return row;
 }
 

@@ -10,9 +10,9 @@ void wp_awards_free(wp_awards *a)
 {
     if (!a) return;
     if (a->providers)
-        for (int d = 0; d < a->n_districts; d++) free(a->providers[d]);
-    free(a->providers);
-    free(a->count);
+        for (int d = 0; d < a->n_districts; d++) wp_free(a->providers[d]);
+    wp_free(a->providers);
+    wp_free(a->count);
     memset(a, 0, sizeof *a);
 }
 
@@ -32,62 +32,62 @@ void wp_model_free(wp_model *m)
 {
     if (!m) return;
     for (int i = 0; i < m->n_providers; i++) {
-        free(m->providers[i].id);
-        free(m->providers[i].name);
-        free(m->providers[i].extra_json);
+        wp_free(m->providers[i].id);
+        wp_free(m->providers[i].name);
+        wp_free(m->providers[i].extra_json);
     }
     for (int i = 0; i < m->n_helpers; i++) {
-        free(m->helpers[i].id);
-        free(m->helpers[i].extra_json);
+        wp_free(m->helpers[i].id);
+        wp_free(m->helpers[i].extra_json);
     }
     for (int i = 0; i < m->n_clients; i++) {
-        free(m->clients[i].id);
-        free(m->clients[i].extra_json);
-        free(m->clients[i].excluded);
+        wp_free(m->clients[i].id);
+        wp_free(m->clients[i].extra_json);
+        wp_free(m->clients[i].excluded);
     }
-    for (int i = 0; i < m->n_visits; i++) free(m->visits[i].blocked);
+    for (int i = 0; i < m->n_visits; i++) wp_free(m->visits[i].blocked);
     wp_previous_free(m->prev);
-    free(m->prev);
+    wp_free(m->prev);
     for (int i = 0; i < m->n_districts; i++) {
         wp_district_def *d = &m->districts[i];
-        free(d->id);
-        free(d->name);
-        free(d->poly_start);
-        free(d->ring_start);
-        free(d->x);
-        free(d->y);
-        free(d->lon);
-        free(d->lat);
-        free(d->extra_json);
+        wp_free(d->id);
+        wp_free(d->name);
+        wp_free(d->poly_start);
+        wp_free(d->ring_start);
+        wp_free(d->x);
+        wp_free(d->y);
+        wp_free(d->lon);
+        wp_free(d->lat);
+        wp_free(d->extra_json);
     }
-    for (int i = 0; i < m->n_skills; i++) free(m->skill_names[i]);
-    free(m->skill_names);
-    free(m->providers);
-    free(m->helpers);
-    free(m->clients);
-    free(m->visits);
-    free(m->districts);
-    free(m->avail);
-    free(m->x);
-    free(m->y);
-    free(m->src_x);
-    free(m->src_y);
-    free(m->loc_matrix);
+    for (int i = 0; i < m->n_skills; i++) wp_free(m->skill_names[i]);
+    wp_free(m->skill_names);
+    wp_free(m->providers);
+    wp_free(m->helpers);
+    wp_free(m->clients);
+    wp_free(m->visits);
+    wp_free(m->districts);
+    wp_free(m->avail);
+    wp_free(m->x);
+    wp_free(m->y);
+    wp_free(m->src_x);
+    wp_free(m->src_y);
+    wp_free(m->loc_matrix);
     if (!m->matrix_borrowed) {
-        free(m->matrix_min);
-        free(m->matrix_km);
+        wp_free(m->matrix_min);
+        wp_free(m->matrix_km);
     }
-    free(m->dist_cache);
+    wp_free(m->dist_cache);
     wp_strmap_free(&m->provider_ids);
     wp_strmap_free(&m->helper_ids);
     wp_strmap_free(&m->client_ids);
     wp_strmap_free(&m->district_ids);
     wp_awards_free(&m->contracting.awards);
-    free(m->name);
-    free(m->crs);
-    free(m->projected_crs);
-    free(m->district_crs);
-    free(m->extra_json);
+    wp_free(m->name);
+    wp_free(m->crs);
+    wp_free(m->projected_crs);
+    wp_free(m->district_crs);
+    wp_free(m->extra_json);
     memset(m, 0, sizeof *m);
 }
 
@@ -130,14 +130,14 @@ const char *wp_product_name(int product)
 void wp_previous_free(wp_previous *p)
 {
     if (!p) return;
-    free(p->path);
-    for (int i = 0; i < p->n_routes; i++) free(p->route_helper[i]);
-    free(p->route_helper);
-    free(p->visit_route);
-    free(p->visit_pos);
-    free(p->visit_helper);
-    free(p->visit_day);
-    free(p->visit_start);
-    free(p->week_helper);
+    wp_free(p->path);
+    for (int i = 0; i < p->n_routes; i++) wp_free(p->route_helper[i]);
+    wp_free(p->route_helper);
+    wp_free(p->visit_route);
+    wp_free(p->visit_pos);
+    wp_free(p->visit_helper);
+    wp_free(p->visit_day);
+    wp_free(p->visit_start);
+    wp_free(p->week_helper);
     memset(p, 0, sizeof *p);
 }

@@ -90,7 +90,7 @@ static int check_overlaps(const wp_model *m, const char *file, wp_error *err)
             problems += contradiction(m, file, err, v, u, NULL, what);
         }
     }
-    free(pins);
+    wp_free(pins);
     return problems;
 }
 

@@ -48,9 +48,16 @@ static void previous_helpers(const wp_model *m, const wp_roster *r, int *out)
     }
 }
 
+static void free_roster(void *r)
+{
+    wp_roster_free(r);
+}
+
 wp_status wp_previous_attach(wp_model *m, wp_roster *prev, const char *path, wp_error *err)
 {
     (void)err;
+    /* the roster is ours also if memory runs out (scenario.h) */
+    wp_cleanup *freeing = wp_scope_defer(free_roster, prev);
     wp_previous *p = previous_alloc(m->n_visits, m->n_clients);
     p->path = wp_strdup(path ? path : "");
     p->n_routes = (int)prev->n_routes;
@@ -78,9 +85,10 @@ wp_status wp_previous_attach(wp_model *m, wp_roster *prev, const char *path, wp_
     previous_helpers(m, prev, p->week_helper);
     for (int c = 0; c < m->n_clients; c++)
         if (p->week_helper[c] < 0) p->week_helper[c] = m->clients[c].helper;
+    wp_scope_cancel(freeing);
     wp_roster_free(prev);
     wp_previous_free(m->prev);
-    free(m->prev);
+    wp_free(m->prev);
     m->prev = p;
     return WP_OK;
 }

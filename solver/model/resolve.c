@@ -28,7 +28,7 @@ problem(resolver *R, const char *path, const char *fmt, ...)
     char *msg = wp_vstrdupf(fmt, ap);
     va_end(ap);
     wp_error_add(R->err, WP_ERR_INPUT, R->file, path, 0, 0, "%s", msg);
-    free(msg);
+    wp_free(msg);
     R->problems++;
 }
 

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "kpi/kpi.h"
+
+#include "error/guard.h"
 #include "model/scenario_internal.h"
 #include "report/helper_files.h"
 #include "util/alloc.h"
@@ -172,7 +174,7 @@ static void day_map(wp_strbuf *sb, const page_ctx *x, int helper, const wp_roste
 #undef MX
 #undef MY
     wp_sb_append(sb, "</svg>");
-    free(loc);
+    wp_free(loc);
 }
 
 static void day_title(wp_strbuf *sb, const page_ctx *x, int day)
@@ -321,11 +323,12 @@ static void index_row(wp_strbuf *sb, const page_ctx *x, const wp_roster *r, int 
     week_total t = total_of(r, idx, n);
     summary(sb, x, &t, x->m->helpers[h].week_min);
     wp_sb_append(sb, "</li>\n");
-    free(file);
+    wp_free(file);
 }
 
-wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char *roster_path,
-                           const char *week, const char *lang, const char *dir, wp_error *err)
+static wp_status export_agenda_unguarded(const wp_scenario *s, const wp_roster *r,
+                                         const char *roster_path, const char *week,
+                                         const char *lang, const char *dir, wp_error *err)
 {
     const wp_model *m = &s->model;
     page_ctx x = {m, NULL, &nl, week, -1};
@@ -354,18 +357,25 @@ wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char 
         char *text = helper_page(&x, r, h, idx + start[h], n);
         char *path = wp_helper_file_name(dir, m->helpers[h].id, ".html");
         st = wp_file_write_atomic(path, text, strlen(text), err);
-        free(path);
-        free(text);
+        wp_free(path);
+        wp_free(text);
     }
     wp_sb_append(&index, "</ul></body></html>\n");
     if (st == WP_OK) {
         char *path = wp_strdupf("%s/index.html", dir);
         st = wp_file_write_atomic(path, index.data, index.len, err);
-        free(path);
+        wp_free(path);
     }
     wp_sb_free(&index);
-    free(start);
-    free(idx);
-    free(provider);
+    wp_free(start);
+    wp_free(idx);
+    wp_free(provider);
     return st;
+}
+
+wp_status wp_export_agenda(const wp_scenario *s, const wp_roster *r, const char *roster_path,
+                           const char *week, const char *lang, const char *dir, wp_error *err)
+{
+    WP_GUARD(err, "writing the agendas",
+             export_agenda_unguarded(s, r, roster_path, week, lang, dir, err));
 }

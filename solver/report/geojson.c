@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "geo/project.h"
+
+#include "error/guard.h"
 #include "io/jread.h"
 #include "io/roster_json.h"
 #include "kpi/kpi.h"
@@ -142,7 +144,7 @@ static void add_comparison_kpis(cJSON *props, const cJSON *comparison, const cha
                     continue;
                 char *key = wp_strdupf("%s.%s", name->valuestring, k->string);
                 cJSON_AddNumberToObject(props, key, k->valuedouble);
-                free(key);
+                wp_free(key);
             }
         }
     }
@@ -195,11 +197,11 @@ static void facts_init(roster_facts *x, const wp_model *m, const wp_roster *r)
 
 static void facts_free(roster_facts *x)
 {
-    free(x->served);
-    free(x->assigned);
-    free(x->pair_kept);
-    free(x->reason);
-    free(x->helper_provider);
+    wp_free(x->served);
+    wp_free(x->assigned);
+    wp_free(x->pair_kept);
+    wp_free(x->reason);
+    wp_free(x->helper_provider);
 }
 
 static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t,
@@ -315,20 +317,27 @@ static wp_status export_geojson(const wp_scenario *s, const wp_roster *r, const 
     return st;
 }
 
-wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char *out_path,
-                            wp_error *err)
+static wp_status export_geojson_unguarded(const wp_scenario *s, const wp_roster *r,
+                                          const char *out_path, wp_error *err)
 {
     return export_geojson(s, r, NULL, out_path, err);
 }
 
-wp_status wp_export_geojson_comparison(const wp_scenario *s, const char *comparison_path,
-                                       const char *out_path, wp_error *err)
+wp_status wp_export_geojson(const wp_scenario *s, const wp_roster *r, const char *out_path,
+                            wp_error *err)
+{
+    WP_GUARD(err, "writing the GeoJSON map", export_geojson_unguarded(s, r, out_path, err));
+}
+
+static wp_status export_geojson_comparison_unguarded(const wp_scenario *s,
+                                                     const char *comparison_path,
+                                                     const char *out_path, wp_error *err)
 {
     size_t len;
     char *text = wp_file_read(comparison_path, &len, "comparison", err);
     if (!text) return WP_ERR_INPUT;
     cJSON *doc = wp_json_parse(text, len, comparison_path, err);
-    free(text);
+    wp_free(text);
     if (!doc) return WP_ERR_INPUT;
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(doc, "format");
     wp_status st;
@@ -339,4 +348,11 @@ wp_status wp_export_geojson_comparison(const wp_scenario *s, const char *compari
         st = export_geojson(s, NULL, doc, out_path, err);
     cJSON_Delete(doc);
     return st;
+}
+
+wp_status wp_export_geojson_comparison(const wp_scenario *s, const char *comparison_path,
+                                       const char *out_path, wp_error *err)
+{
+    WP_GUARD(err, "writing the GeoJSON map",
+             export_geojson_comparison_unguarded(s, comparison_path, out_path, err));
 }

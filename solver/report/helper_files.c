@@ -18,7 +18,7 @@ void wp_routes_by_helper(const wp_model *m, const wp_roster *r, int **start_out,
     memcpy(fill, start, (size_t)nh * sizeof *fill);
     for (size_t i = 0; i < r->n_routes; i++)
         idx[fill[wp_strmap_get(&m->helper_ids, r->routes[i].helper)]++] = (int)i;
-    free(fill);
+    wp_free(fill);
     /* a hand-made roster need not be in day order; a helper has at most a few routes */
     for (int h = 0; h < nh; h++)
         for (int i = start[h] + 1; i < start[h + 1]; i++)
@@ -39,6 +39,6 @@ char *wp_helper_file_name(const char *dir, const char *id, const char *ext)
         if (strchr("/\\:?#%", *p) || (unsigned char)*p < 0x20) *p = '_';
     if (safe[0] == '.') safe[0] = '_';
     char *path = dir ? wp_strdupf("%s/%s%s", dir, safe, ext) : wp_strdupf("%s%s", safe, ext);
-    free(safe);
+    wp_free(safe);
     return path;
 }

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "io/jread.h"
+
+#include "error/guard.h"
 #include "model/scenario_internal.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -798,7 +800,7 @@ static wp_status load_inputs(const char *comparison_path, const char *scenario_p
     char *text = wp_file_read(comparison_path, &len, "comparison", err);
     if (!text) return WP_ERR_INPUT;
     *doc = wp_json_parse(text, len, comparison_path, err);
-    free(text);
+    wp_free(text);
     if (!*doc) return WP_ERR_INPUT;
     const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(*doc, "format");
     const cJSON *variants = cJSON_GetObjectItemCaseSensitive(*doc, "variants");
@@ -815,12 +817,12 @@ static wp_status load_inputs(const char *comparison_path, const char *scenario_p
         if (cJSON_IsString(sf)) {
             char *dir = wp_path_dirname(comparison_path);
             path = wp_path_join(dir, sf->valuestring);
-            free(dir);
+            wp_free(dir);
         }
     }
     wp_status s = WP_OK;
     if (path) s = wp_scenario_load(path, sc, err);
-    free(path);
+    wp_free(path);
     return s;
 }
 
@@ -855,7 +857,8 @@ static void markdown(wp_strbuf *sb, const cJSON *doc)
     }
 }
 
-wp_status wp_report_markdown(const char *comparison_path, const char *out_path, wp_error *err)
+static wp_status report_markdown_unguarded(const char *comparison_path, const char *out_path,
+                                           wp_error *err)
 {
     cJSON *doc = NULL;
     wp_scenario *sc = NULL;
@@ -871,8 +874,15 @@ wp_status wp_report_markdown(const char *comparison_path, const char *out_path, 
     return s;
 }
 
-wp_status wp_report_html(const char *comparison_path, const char *scenario_path,
-                         const char *map_kpi, const char *lang, const char *out_path, wp_error *err)
+wp_status wp_report_markdown(const char *comparison_path, const char *out_path, wp_error *err)
+{
+    WP_GUARD(err, "writing the Markdown report",
+             report_markdown_unguarded(comparison_path, out_path, err));
+}
+
+static wp_status report_html_unguarded(const char *comparison_path, const char *scenario_path,
+                                       const char *map_kpi, const char *lang, const char *out_path,
+                                       wp_error *err)
 {
     report_ctx x = {&dutch, NL, NULL};
     if (lang && strcmp(lang, "en") == 0)
@@ -912,4 +922,11 @@ wp_status wp_report_html(const char *comparison_path, const char *scenario_path,
     cJSON_Delete(doc);
     wp_scenario_free(sc);
     return s;
+}
+
+wp_status wp_report_html(const char *comparison_path, const char *scenario_path,
+                         const char *map_kpi, const char *lang, const char *out_path, wp_error *err)
+{
+    WP_GUARD(err, "writing the HTML report",
+             report_html_unguarded(comparison_path, scenario_path, map_kpi, lang, out_path, err));
 }

@@ -11,6 +11,8 @@
 #include <wijkplan/version.h>
 
 #include "geo/project.h"
+
+#include "error/guard.h"
 #include "model/scenario_internal.h"
 #include "report/helper_files.h"
 #include "util/alloc.h"
@@ -63,7 +65,7 @@ static void prop(wp_strbuf *sb, const char *name, const char *value)
 {
     char *text = wp_strdupf("%s:%s", name, value);
     line(sb, text);
-    free(text);
+    wp_free(text);
 }
 
 /* Local date-time of `minutes` after 00:00 of day `day` (days since 1970), to the second. */
@@ -130,9 +132,9 @@ static void event(wp_strbuf *sb, const agenda_ctx *x, const wp_roster_route *rt,
         prop(sb, "LOCATION", where);
     }
     line(sb, "END:VEVENT");
-    free(client);
-    free(uid);
-    free(uid_text);
+    wp_free(client);
+    wp_free(uid);
+    wp_free(uid_text);
 }
 
 /* The calendar of helper `id`: its routes routes[idx[0..n)] of the roster. */
@@ -146,7 +148,7 @@ static char *calendar(const agenda_ctx *x, const wp_roster *r, const char *id, c
     line(&sb, "CALSCALE:GREGORIAN");
     char *name = escaped(id);
     prop(&sb, "X-WR-CALNAME", name);
-    free(name);
+    wp_free(name);
     for (int i = 0; vtimezone[i]; i++) line(&sb, vtimezone[i]);
     for (int i = 0; i < n; i++)
         for (size_t k = 0; k < r->routes[idx[i]].n_visits; k++)
@@ -155,8 +157,9 @@ static char *calendar(const agenda_ctx *x, const wp_roster *r, const char *id, c
     return wp_sb_take(&sb);
 }
 
-wp_status wp_export_ical(const wp_scenario *s, const wp_roster *r, const char *roster_path,
-                         const char *week, const char *dir, wp_error *err)
+static wp_status export_ical_unguarded(const wp_scenario *s, const wp_roster *r,
+                                       const char *roster_path, const char *week, const char *dir,
+                                       wp_error *err)
 {
     const wp_model *m = &s->model;
     agenda_ctx x = {m, NULL, 0, week, ""};
@@ -180,11 +183,18 @@ wp_status wp_export_ical(const wp_scenario *s, const wp_roster *r, const char *r
         char *text = calendar(&x, r, m->helpers[h].id, idx + start[h], start[h + 1] - start[h]);
         char *path = wp_helper_file_name(dir, m->helpers[h].id, ".ics");
         st = wp_file_write_atomic(path, text, strlen(text), err);
-        free(path);
-        free(text);
+        wp_free(path);
+        wp_free(text);
     }
-    free(start);
-    free(idx);
+    wp_free(start);
+    wp_free(idx);
     wp_projector_free(x.to_wgs84);
     return st;
+}
+
+wp_status wp_export_ical(const wp_scenario *s, const wp_roster *r, const char *roster_path,
+                         const char *week, const char *dir, wp_error *err)
+{
+    WP_GUARD(err, "writing the iCalendar agendas",
+             export_ical_unguarded(s, r, roster_path, week, dir, err));
 }

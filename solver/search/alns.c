@@ -50,12 +50,12 @@ void wp_alns_free(wp_alns *a)
     wp_sol_free(&a->cand);
     wp_sol_free(&a->best);
     wp_ls_free(&a->ls);
-    free(a->ruin.removed);
-    free(a->ruin.mark);
-    free(a->ruin.scratch);
-    free(a->ruin.scores);
-    free(a->keys);
-    free(a->retry);
+    wp_free(a->ruin.removed);
+    wp_free(a->ruin.mark);
+    wp_free(a->ruin.scratch);
+    wp_free(a->ruin.scores);
+    wp_free(a->keys);
+    wp_free(a->retry);
     memset(a, 0, sizeof *a);
 }
 

@@ -131,12 +131,12 @@ void wp_regret_insert(wp_sol *s, const int *clients, int n_clients)
         wp_plan_apply(s, &st.best[c]);
         st.helper_stamp[st.best[c].helper]++;
     }
-    free(st.hp.items);
-    free(st.version);
-    free(st.seen_stamp);
-    free(st.helper_stamp);
-    free(st.best);
-    free(st.has_plan);
+    wp_free(st.hp.items);
+    wp_free(st.version);
+    wp_free(st.seen_stamp);
+    wp_free(st.helper_stamp);
+    wp_free(st.best);
+    wp_free(st.has_plan);
 }
 
 /* Keeps each fixed pair whose helper can take all of the client's visits. */
@@ -166,7 +166,7 @@ static void keep_pairs(wp_sol *s, const int *clients, int n_clients)
                 wp_plan_apply(s, &plan);
         }
     }
-    free(order);
+    wp_free(order);
 }
 
 void wp_construct(wp_sol *s, const int *clients, int n_clients)

@@ -101,7 +101,7 @@ static void kmeans(const wp_model *m, const int *helpers, int n, int k, int vari
         for (int c = 0; c < k; c++)
             if (cnt[c]) cx[c] = sx[c] / cnt[c], cy[c] = sy[c] / cnt[c];
     }
-    free(cx), free(cy), free(best), free(sx), free(sy), free(cnt);
+    wp_free(cx), wp_free(cy), wp_free(best), wp_free(sx), wp_free(sy), wp_free(cnt);
 }
 
 /* Gives the helpers `list` one or more new cluster numbers from *next. k-means leaves clusters of
@@ -165,7 +165,7 @@ int wp_decompose_clusters(const wp_instance *p, int variant, int *cluster)
             if (size) split_cluster(m, list, size, cluster, &next);
         }
     }
-    free(group), free(members), free(label), free(list);
+    wp_free(group), wp_free(members), wp_free(label), wp_free(list);
     return next;
 }
 
@@ -187,8 +187,8 @@ typedef struct cluster_result {
 
 static void free_result(cluster_result *r)
 {
-    free(r->clients), free(r->helper), free(r->route_index), free(r->route_start);
-    free(r->nodes), free(r->early), free(r->late);
+    wp_free(r->clients), wp_free(r->helper), wp_free(r->route_index), wp_free(r->route_start);
+    wp_free(r->nodes), wp_free(r->early), wp_free(r->late);
     memset(r, 0, sizeof *r);
 }
 
@@ -281,6 +281,25 @@ static void cluster_finished(plan_ctx *x)
             x->last_report = now;
         }
     }
+}
+
+/* What the threads of a round share: the clusters (clients and helpers) and their results. */
+typedef struct round_work {
+    plan_ctx *x;
+    const int *order, *c_list, *c_start, *h_list, *h_start;
+    cluster_result *res;
+} round_work;
+
+static void plan_cluster(plan_ctx *x, int index, const int *clients, int nc, const int *helpers,
+                         int nh, cluster_result *out);
+
+/* The j-th cluster in the order of the round. */
+static void plan_jth_cluster(void *work, int j)
+{
+    const round_work *w = work;
+    int i = w->order[j];
+    plan_cluster(w->x, i, w->c_list + w->c_start[i], w->c_start[i + 1] - w->c_start[i],
+                 w->h_list + w->h_start[i], w->h_start[i + 1] - w->h_start[i], &w->res[i]);
 }
 
 /* Searches one cluster on its own. */
@@ -380,8 +399,8 @@ static int join_substitutes(const wp_sol *sol, int *hcl, int k)
     int *label = wp_malloc(((size_t)k + 1) * sizeof *label), n = 0;
     for (int i = 0; i < k; i++) label[i] = find_root(parent, i) == i ? n++ : -1;
     for (int h = 0; h < p->n_helpers; h++) hcl[h] = label[find_root(parent, hcl[h])];
-    free(label);
-    free(parent);
+    wp_free(label);
+    wp_free(parent);
     return n;
 }
 
@@ -393,7 +412,7 @@ static int *largest_first(const int *c_start, int k)
     wp_keyed_sort(by, (size_t)k);
     int *order = wp_malloc(((size_t)k + 1) * sizeof *order);
     for (int i = 0; i < k; i++) order[i] = by[i].id;
-    free(by);
+    wp_free(by);
     return order;
 }
 
@@ -445,13 +464,12 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, const 
     /* largest clusters first, so that no thread is left with a big one at the end of the round;
      * results still merge in cluster order */
     int *order = largest_first(c_start, k);
+    round_work work = {&x, order, c_list, c_start, h_list, h_start, res};
+    wp_workers workers = wp_workers_begin();
 #pragma omp parallel for num_threads(nt) schedule(dynamic, 1)
-    for (int j = 0; j < k; j++) {
-        int i = order[j];
-        plan_cluster(&x, i, c_list + c_start[i], c_start[i + 1] - c_start[i], h_list + h_start[i],
-                     h_start[i + 1] - h_start[i], &res[i]);
-    }
-    free(order);
+    for (int j = 0; j < k; j++) wp_worker_run(&workers, plan_jth_cluster, &work, j);
+    wp_workers_check(&workers);
+    wp_free(order);
     for (int i = 0; i < k; i++) {
         if (res[i].skipped || res[i].cut) stats->stopped_by = "time_limit";
         if (!res[i].skipped) merge(sol, &res[i]);
@@ -459,8 +477,9 @@ static void run_round(wp_sol *sol, const wp_search_params *sp, int round, const 
         stats->iterations_given += res[i].iterations_given;
         free_result(&res[i]);
     }
-    free(res), free(fill), free(pos), free(c_list), free(h_list), free(c_start), free(h_start);
-    free(ccl), free(hcl);
+    wp_free(res), wp_free(fill), wp_free(pos), wp_free(c_list), wp_free(h_list), wp_free(c_start),
+        wp_free(h_start);
+    wp_free(ccl), wp_free(hcl);
     report_round(sp, sol, round, k);
 }
 

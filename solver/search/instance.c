@@ -117,8 +117,8 @@ static wp_grid *set_grids(const wp_instance *p, const int *homes)
             wp_grid_build(&grids[k], m->x, m->y, members, n, 2.0);
         }
     }
-    free(members);
-    free(used);
+    wp_free(members);
+    wp_free(used);
     return grids;
 }
 
@@ -145,7 +145,7 @@ static class_members group_classes(const wp_instance *p)
     int *fill = wp_malloc(((size_t)nh + 1) * sizeof(int));
     memcpy(fill, cm.start, (size_t)nh * sizeof(int));
     for (int h = 0; h < nh; h++) cm.members[fill[p->helper_class[h]]++] = h;
-    free(fill);
+    wp_free(fill);
     return cm;
 }
 
@@ -229,13 +229,13 @@ static void build_candidates(wp_instance *p, int max_candidates, int only)
     p->cand_start[nc] = (int)used;
     if (by_set) {
         for (int i = 0; i < p->mk->n_sets; i++) wp_grid_free(&by_set[i]);
-        free(by_set);
+        wp_free(by_set);
     }
-    free(byd);
-    free(buf);
-    free(homes);
-    free(classes.start);
-    free(classes.members);
+    wp_free(byd);
+    wp_free(buf);
+    wp_free(homes);
+    wp_free(classes.start);
+    wp_free(classes.members);
     wp_grid_free(&grid);
 }
 
@@ -277,8 +277,8 @@ static void build_neighbours(wp_instance *p, int k)
         }
         while (w < k) out[w++] = -1;
     }
-    free(near);
-    free(locs);
+    wp_free(near);
+    wp_free(locs);
     wp_grid_free(&grid);
 }
 
@@ -371,17 +371,17 @@ void wp_instance_build_for(wp_instance *p, const wp_model *m, const wp_market *m
 
 void wp_instance_free(wp_instance *p)
 {
-    free(p->visit_loc);
-    free(p->visit_client);
-    free(p->visit_dur);
-    free(p->visit_load);
-    free(p->visit_bound);
-    free(p->unserved_cost);
-    free(p->helper_class);
-    free(p->client_class);
-    free(p->helper_classes);
-    free(p->cand_start);
-    free(p->cand);
-    free(p->neighbours);
+    wp_free(p->visit_loc);
+    wp_free(p->visit_client);
+    wp_free(p->visit_dur);
+    wp_free(p->visit_load);
+    wp_free(p->visit_bound);
+    wp_free(p->unserved_cost);
+    wp_free(p->helper_class);
+    wp_free(p->client_class);
+    wp_free(p->helper_classes);
+    wp_free(p->cand_start);
+    wp_free(p->cand);
+    wp_free(p->neighbours);
     memset(p, 0, sizeof *p);
 }

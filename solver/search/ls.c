@@ -27,11 +27,11 @@ void wp_ls_init(wp_ls *ls, const wp_instance *p, wp_rng *rng)
 
 void wp_ls_free(wp_ls *ls)
 {
-    free(ls->tested_at);
-    free(ls->order);
-    free(ls->buf_a);
-    free(ls->buf_b);
-    free(ls->buf_eval);
+    wp_free(ls->tested_at);
+    wp_free(ls->order);
+    wp_free(ls->buf_a);
+    wp_free(ls->buf_b);
+    wp_free(ls->buf_eval);
     memset(ls, 0, sizeof *ls);
 }
 

@@ -120,12 +120,21 @@ typedef struct run {
     long long per_thread; /* iteration budget per thread */
     long long done;       /* iterations done per thread */
     long epoch;
-    bool cut; /* the time limit stopped the search */
+    long n;          /* this epoch: iterations per thread */
+    double from, to; /* this epoch: its span of the run, 0..1 */
+    bool cut;        /* the time limit stopped the search */
     wp_search_stats *stats;
     wp_search_progress *pr;
 } run;
 
 static int served_visits(const wp_sol *s);
+
+/* One epoch of thread i's search. */
+static void run_thread_epoch(void *run_, int i)
+{
+    run *r = run_;
+    r->ran[i] = wp_alns_run(&r->t[i], r->n, r->from, r->to, &r->par, r->time_based, r->start);
+}
 
 /* Runs epochs until `until` iterations per thread are done (or, time-based, until the clock
  * reaches `until_time`), or until the best plan serves at least `enough` visits (pass -1 to
@@ -138,9 +147,11 @@ static bool run_epochs(run *r, long long until, double until_time, int enough)
         double from = (double)r->done / (double)r->per_thread;
         double to = (double)(r->done + n) / (double)r->per_thread;
         /* one plan per thread index: results do not depend on which OS thread runs it */
+        r->n = n, r->from = from, r->to = to;
+        wp_workers workers = wp_workers_begin();
 #pragma omp parallel for num_threads(r->nt) schedule(static, 1)
-        for (int i = 0; i < r->nt; i++)
-            r->ran[i] = wp_alns_run(&r->t[i], n, from, to, &r->par, r->time_based, r->start);
+        for (int i = 0; i < r->nt; i++) wp_worker_run(&workers, run_thread_epoch, r, i);
+        wp_workers_check(&workers);
         r->done += n;
         share_best(r->t, r->nt);
         long long total = 0;
@@ -261,8 +272,8 @@ static void fleet_phase(run *r, double end_share)
     for (int i = 0; i < r->nt; i++)
         for (int h = 0; h < p->n_helpers; h++)
             r->t[i].cur.helper_off[h] = r->t[i].best.helper_off[h] = 0;
-    free(tried);
-    free(clients);
+    wp_free(tried);
+    wp_free(clients);
     wp_sol_free(&trial);
     wp_sol_free(&keep);
 }
@@ -309,6 +320,6 @@ void wp_search_improve(const wp_instance *p, wp_sol *sol, const wp_search_params
     wp_sol_copy(sol, &r.t[winner].best);
     wp_sol_resync(sol);
     for (int i = 0; i < r.nt; i++) wp_alns_free(&r.t[i]);
-    free(r.t);
-    free(r.ran);
+    wp_free(r.t);
+    wp_free(r.ran);
 }

@@ -100,7 +100,7 @@ int wp_repair_seed(wp_sol *s)
     wp_keyed *order = wp_malloc(((size_t)m->n_visits + 1) * sizeof *order);
     int n = previous_order(m, order), kept = 0;
     for (int i = 0; i < n; i++) kept += keep_visit(s, order[i].id);
-    free(order);
+    wp_free(order);
     release_incomplete(s);
     wp_construct(s, NULL, 0);
     return kept;

@@ -47,31 +47,31 @@ void wp_sol_init(wp_sol *s, const wp_instance *p, unsigned long *clock)
 
 static void route_free(wp_route *r)
 {
-    free(r->node);
-    free(r->loc);
-    free(r->fwd);
-    free(r->bwd);
-    free(r->km);
-    free(r->tmin);
-    free(r->load);
-    free(r->bound);
-    free(r->chg);
+    wp_free(r->node);
+    wp_free(r->loc);
+    wp_free(r->fwd);
+    wp_free(r->bwd);
+    wp_free(r->km);
+    wp_free(r->tmin);
+    wp_free(r->load);
+    wp_free(r->bound);
+    wp_free(r->chg);
 }
 
 void wp_sol_free(wp_sol *s)
 {
     if (!s->routes) return;
     for (int r = 0; r < s->n_routes; r++) route_free(&s->routes[r]);
-    free(s->routes);
-    free(s->route_of);
-    free(s->pos_of);
-    free(s->early);
-    free(s->late);
-    free(s->client_helper);
-    free(s->client_served);
-    free(s->helper_week);
-    free(s->helper_routes);
-    free(s->helper_off);
+    wp_free(s->routes);
+    wp_free(s->route_of);
+    wp_free(s->pos_of);
+    wp_free(s->early);
+    wp_free(s->late);
+    wp_free(s->client_helper);
+    wp_free(s->client_served);
+    wp_free(s->helper_week);
+    wp_free(s->helper_routes);
+    wp_free(s->helper_off);
     memset(s, 0, sizeof *s);
 }
 

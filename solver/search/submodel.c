@@ -178,15 +178,15 @@ void wp_submodel_build(wp_submodel *sm, const wp_model *parent, const wp_market 
      * short: the table would cost more memory than its lookups save. Otherwise at most 11.5 MB
      * a cluster. */
     if (!parent->prev) wp_model_cache_distances(c, 1200);
-    free(child_helper);
+    wp_free(child_helper);
 }
 
 void wp_submodel_free(wp_submodel *sm)
 {
     wp_market_free(&sm->mk);
     wp_model_free(&sm->m);
-    free(sm->client_of);
-    free(sm->helper_of);
-    free(sm->visit_of);
+    wp_free(sm->client_of);
+    wp_free(sm->helper_of);
+    wp_free(sm->visit_of);
     memset(sm, 0, sizeof *sm);
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "io/jread.h"
+
+#include "error/guard.h"
 #include "io/scenario_load.h"
 #include "kpi/kpi.h"
 #include "contract/market.h"
@@ -27,14 +29,14 @@ void wp_recommendations_free(wp_recommendations *r)
 {
     if (!r) return;
     for (size_t i = 0; i < r->n_options; i++) {
-        free(r->options[i].helper);
-        free(r->options[i].provider);
-        free(r->options[i].visits);
+        wp_free(r->options[i].helper);
+        wp_free(r->options[i].provider);
+        wp_free(r->options[i].visits);
     }
-    free(r->options);
-    free(r->client);
-    free(r->reason);
-    free(r);
+    wp_free(r->options);
+    wp_free(r->client);
+    wp_free(r->reason);
+    wp_free(r);
 }
 
 /* The roster's routes as a plan, visits in the roster's order with their whole windows. Each
@@ -187,12 +189,12 @@ static void market_of_roster(const wp_model *m, const wp_roster *r, wp_market *m
     int *providers = wp_kpi_helper_providers(m, r);
     wp_market_build(mk, m, m->contracting.model, per_district ? &awards : NULL, providers);
     if (m->contracting.pairs_continue) wp_market_continue_pairs(mk, m);
-    free(providers);
+    wp_free(providers);
     wp_awards_free(&awards);
 }
 
-wp_status wp_recommend(const wp_scenario *sc, const wp_roster *r, const char *client, int k,
-                       wp_recommendations **out, wp_error *err)
+static wp_status recommend_unguarded(const wp_scenario *sc, const wp_roster *r, const char *client,
+                                     int k, wp_recommendations **out, wp_error *err)
 {
     *out = NULL;
     int c;
@@ -229,12 +231,19 @@ wp_status wp_recommend(const wp_scenario *sc, const wp_roster *r, const char *cl
     for (size_t i = 0; i < res->n_options; i++)
         fill_option(&s, &cands[i], (int)i + 1, &res->options[i]);
     if (n == 0) res->reason = wp_unserved_reason(&s, m->clients[c].first_visit);
-    free(cands);
+    wp_free(cands);
     wp_sol_free(&s);
     wp_instance_free(&p);
     wp_market_free(&mk);
     *out = res;
     return WP_OK;
+}
+
+wp_status wp_recommend(const wp_scenario *sc, const wp_roster *r, const char *client, int k,
+                       wp_recommendations **out, wp_error *err)
+{
+    WP_GUARD_RESET(err, "ranking the helpers for the client", *out = NULL,
+                   recommend_unguarded(sc, r, client, k, out, err));
 }
 
 /* Waiting clients in the order they are offered a place. */
@@ -252,12 +261,12 @@ static int waiting_order(const wp_sol *s, int *clients)
     }
     wp_keyed_sort(key, (size_t)n);
     for (int i = 0; i < n; i++) clients[i] = key[i].id;
-    free(key);
+    wp_free(key);
     return n;
 }
 
-wp_status wp_recommend_waiting_list(const wp_scenario *sc, const wp_roster *r, wp_roster **out,
-                                    int *placed, wp_error *err)
+static wp_status recommend_waiting_list_unguarded(const wp_scenario *sc, const wp_roster *r,
+                                                  wp_roster **out, int *placed, wp_error *err)
 {
     *out = NULL;
     *placed = 0;
@@ -297,15 +306,23 @@ wp_status wp_recommend_waiting_list(const wp_scenario *sc, const wp_roster *r, w
         wp_kpi_compute(m, res, -1, &res->kpi);
         *out = res;
     }
-    free(order);
+    wp_free(order);
     wp_sol_free(&s);
     wp_instance_free(&p);
     wp_market_free(&mk);
     return st;
 }
 
-wp_status wp_scenario_load_with_client(const char *scenario_path, const char *client_path,
-                                       wp_scenario **out, const char **client_id, wp_error *err)
+wp_status wp_recommend_waiting_list(const wp_scenario *sc, const wp_roster *r, wp_roster **out,
+                                    int *placed, wp_error *err)
+{
+    WP_GUARD_RESET(err, "planning the waiting list", *out = NULL,
+                   recommend_waiting_list_unguarded(sc, r, out, placed, err));
+}
+
+static wp_status scenario_load_with_client_unguarded(const char *scenario_path,
+                                                     const char *client_path, wp_scenario **out,
+                                                     const char **client_id, wp_error *err)
 {
     *out = NULL;
     *client_id = NULL;
@@ -315,8 +332,8 @@ wp_status wp_scenario_load_with_client(const char *scenario_path, const char *cl
     char *ctext = wp_file_read(client_path, &clen, "client", err);
     cJSON *root = ctext ? wp_json_parse(text, len, scenario_path, err) : NULL;
     cJSON *client = root ? wp_json_parse(ctext, clen, client_path, err) : NULL;
-    free(text);
-    free(ctext);
+    wp_free(text);
+    wp_free(ctext);
     wp_status s = client ? WP_OK : WP_ERR_INPUT;
     const cJSON *id = client ? cJSON_GetObjectItemCaseSensitive(client, "id") : NULL;
     cJSON *clients = root ? cJSON_GetObjectItemCaseSensitive(root, "clients") : NULL;
@@ -332,15 +349,23 @@ wp_status wp_scenario_load_with_client(const char *scenario_path, const char *cl
         wp_scenario *sc = wp_calloc(1, sizeof *sc);
         char *dir = wp_path_dirname(scenario_path);
         s = wp_scenario_load_json(root, scenario_path, dir, &sc->model, err);
-        free(dir);
+        wp_free(dir);
         if (s == WP_OK) {
             *client_id = sc->model.clients[sc->model.n_clients - 1].id;
             *out = sc;
         } else {
-            free(sc);
+            wp_free(sc);
         }
     }
     cJSON_Delete(client);
     cJSON_Delete(root);
     return s;
+}
+
+wp_status wp_scenario_load_with_client(const char *scenario_path, const char *client_path,
+                                       wp_scenario **out, const char **client_id, wp_error *err)
+{
+    WP_GUARD_RESET(
+        err, "loading the scenario and the client", *client_id = NULL,
+        scenario_load_with_client_unguarded(scenario_path, client_path, out, client_id, err));
 }

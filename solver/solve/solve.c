@@ -8,6 +8,8 @@
 #include <wijkplan/version.h>
 
 #include "contract/awards.h"
+
+#include "error/guard.h"
 #include "contract/transfer.h"
 #include "kpi/kpi.h"
 #include "contract/market.h"
@@ -122,9 +124,15 @@ wp_status wp_solve_variant(const wp_model *m, const wp_variant *v, const wp_solv
     return s;
 }
 
-wp_status wp_solve(const wp_scenario *sc, const wp_solve_options *o, wp_roster **out, wp_error *err)
+static wp_status solve_unguarded(const wp_scenario *sc, const wp_solve_options *o, wp_roster **out,
+                                 wp_error *err)
 {
     wp_variant v;
     wp_variant_from_scenario(&sc->model, &v);
     return wp_solve_variant(&sc->model, &v, o, out, err);
+}
+
+wp_status wp_solve(const wp_scenario *sc, const wp_solve_options *o, wp_roster **out, wp_error *err)
+{
+    WP_GUARD_RESET(err, "planning", *out = NULL, solve_unguarded(sc, o, out, err));
 }

@@ -3,6 +3,7 @@
 #include "util/fileio.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,11 @@
 #include <unistd.h>
 
 #include "util/alloc.h"
+
+static void close_file(void *f)
+{
+    fclose(f);
+}
 
 char *wp_file_read(const char *path, size_t *len, const char *what, wp_error *err)
 {
@@ -26,6 +32,7 @@ char *wp_file_read(const char *path, size_t *len, const char *what, wp_error *er
                      strerror(errno));
         return NULL;
     }
+    wp_cleanup *closing = wp_scope_defer(close_file, f);
     size_t cap = 1 << 16, n = 0;
     char *buf = wp_malloc(cap);
     for (;;) {
@@ -38,9 +45,10 @@ char *wp_file_read(const char *path, size_t *len, const char *what, wp_error *er
         if (got == 0) break;
     }
     int failed = ferror(f);
+    wp_scope_cancel(closing);
     fclose(f);
     if (failed) {
-        free(buf);
+        wp_free(buf);
         wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot read %s file: read error", what);
         return NULL;
     }
@@ -76,9 +84,10 @@ static char *output_target(const char *path, wp_error *err)
     char *target = NULL;
     if (lstat(path, &st) != 0) return wp_strdup(path); /* new file: its directory must exist */
     if (S_ISLNK(st.st_mode)) {
-        target = realpath(path, NULL);
+        char resolved[PATH_MAX];
+        target = realpath(path, resolved) ? wp_strdup(resolved) : NULL;
         if (!target || stat(target, &st) != 0) {
-            free(target);
+            wp_free(target);
             wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0,
                          "cannot write: a symbolic link to a file or directory that does not "
                          "exist");
@@ -90,7 +99,7 @@ static char *output_target(const char *path, wp_error *err)
                      S_ISDIR(st.st_mode) ? "is a directory"
                                          : "not a regular file (a device, pipe or socket); "
                                            "wijkplan writes regular files only");
-        free(target);
+        wp_free(target);
         return NULL;
     }
     return target ? target : wp_strdup(path);
@@ -109,8 +118,8 @@ wp_status wp_file_check_output(const char *path, wp_error *err)
     else if (access(dir, W_OK) != 0)
         s = wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0,
                          "cannot write: directory \"%s\" is not writable", dir);
-    free(dir);
-    free(target);
+    wp_free(dir);
+    wp_free(target);
     return s;
 }
 
@@ -118,11 +127,14 @@ static void stage(char *tmp, char *target)
 {
     for (size_t i = 0; i < run.n; i++)
         if (strcmp(run.files[i].target, target) == 0) { /* written again: same temporary file */
-            free(tmp);
-            free(target);
+            wp_free(tmp);
+            wp_free(target);
             return;
         }
     WP_GROW(run.files, run.cap, run.n + 1);
+    wp_alloc_keep(run.files);
+    wp_alloc_keep(tmp);
+    wp_alloc_keep(target);
     run.files[run.n] = (staged_file){tmp, target};
     run.n++; /* after the entry is whole: a signal handler may read it */
 }
@@ -139,6 +151,11 @@ static bool injected_write_failure(void)
     return write_fail_countdown > 0 && --write_fail_countdown == 0;
 }
 
+static void remove_file(void *path)
+{
+    remove(path);
+}
+
 wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, wp_error *err)
 {
     char *target = output_target(path, err);
@@ -148,8 +165,8 @@ wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, w
     if (!f) {
         wp_status s =
             wp_error_add(err, WP_ERR_INPUT, path, NULL, 0, 0, "cannot write: %s", strerror(errno));
-        free(tmp);
-        free(target);
+        wp_free(tmp);
+        wp_free(target);
         return s;
     }
     int ok = fwrite(data, 1, len, f) == len;
@@ -157,14 +174,16 @@ wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, w
     ok = (fclose(f) == 0) && ok;
     if (ok && injected_write_failure()) ok = 0, errno = ENOSPC;
     if (ok && run.active) {
+        wp_cleanup *removing = wp_scope_defer(remove_file, tmp);
         stage(tmp, target);
+        wp_scope_cancel(removing);
         return WP_OK;
     }
     if (ok && rename(tmp, target) != 0) ok = 0;
     int e = errno;
     if (!ok) remove(tmp);
-    free(tmp);
-    free(target);
+    wp_free(tmp);
+    wp_free(target);
     if (!ok)
         return wp_error_add(err, WP_ERR_INTERNAL, path, NULL, 0, 0, "cannot write: %s",
                             strerror(e));
@@ -173,18 +192,17 @@ wp_status wp_file_write_atomic(const char *path, const char *data, size_t len, w
 
 void wp_file_discard(const char *path)
 {
-    char *resolved = realpath(path, NULL); /* a symbolic link was written through */
+    char buf[PATH_MAX];
+    const char *resolved = realpath(path, buf); /* a symbolic link was written through */
     for (size_t i = 0; i < run.n; i++) {
         const char *t = run.files[i].target;
         if (strcmp(t, path) != 0 && !(resolved && strcmp(t, resolved) == 0)) continue;
         remove(run.files[i].tmp);
-        free(run.files[i].tmp);
-        free(run.files[i].target);
+        wp_free(run.files[i].tmp);
+        wp_free(run.files[i].target);
         run.files[i] = run.files[--run.n];
-        free(resolved);
         return;
     }
-    free(resolved);
     if (!run.active) remove(path); /* in a run, a file this run did not write stays */
 }
 
@@ -193,7 +211,10 @@ wp_status wp_dir_create(const char *dir, wp_error *err)
     if (mkdir(dir, 0777) == 0) {
         if (run.active) {
             WP_GROW(run.dirs, run.cap_dirs, run.n_dirs + 1);
-            run.dirs[run.n_dirs++] = wp_strdup(dir);
+            wp_alloc_keep(run.dirs);
+            char *kept = wp_strdup(dir);
+            wp_alloc_keep(kept);
+            run.dirs[run.n_dirs++] = kept;
         }
         return WP_OK;
     }
@@ -211,12 +232,12 @@ void wp_outputs_begin(void)
 static void end_run(void)
 {
     for (size_t i = 0; i < run.n; i++) {
-        free(run.files[i].tmp);
-        free(run.files[i].target);
+        wp_free(run.files[i].tmp);
+        wp_free(run.files[i].target);
     }
-    for (size_t i = 0; i < run.n_dirs; i++) free(run.dirs[i]);
-    free(run.files);
-    free(run.dirs);
+    for (size_t i = 0; i < run.n_dirs; i++) wp_free(run.dirs[i]);
+    wp_free(run.files);
+    wp_free(run.dirs);
     memset(&run, 0, sizeof run);
 }
 

@@ -64,7 +64,7 @@ char *wp_sb_take(wp_strbuf *sb)
 
 void wp_sb_free(wp_strbuf *sb)
 {
-    free(sb->data);
+    wp_free(sb->data);
     sb->data = NULL;
     sb->len = sb->cap = 0;
 }

@@ -21,8 +21,8 @@ void wp_strmap_init(wp_strmap *m)
 
 void wp_strmap_free(wp_strmap *m)
 {
-    free(m->keys);
-    free(m->values);
+    wp_free(m->keys);
+    wp_free(m->values);
     memset(m, 0, sizeof *m);
 }
 
@@ -41,8 +41,8 @@ static void rehash(wp_strmap *m, size_t cap)
         m->keys[j] = old_keys[i];
         m->values[j] = old_values[i];
     }
-    free(old_keys);
-    free(old_values);
+    wp_free(old_keys);
+    wp_free(old_values);
 }
 
 int wp_strmap_put(wp_strmap *m, const char *key, int value)

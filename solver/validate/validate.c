@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "kpi/kpi.h"
+
+#include "error/guard.h"
 #include "model/previous.h"
 #include "model/scenario_internal.h"
 #include "contract/variant.h"
@@ -27,8 +29,8 @@ void wp_validate_options_default(wp_validate_options *o)
 void wp_validation_free(wp_validation *v)
 {
     if (!v) return;
-    for (size_t i = 0; i < v->n_violations; i++) free(v->violations[i]);
-    free(v->violations);
+    for (size_t i = 0; i < v->n_violations; i++) wp_free(v->violations[i]);
+    wp_free(v->violations);
     memset(v, 0, sizeof *v);
 }
 
@@ -107,7 +109,7 @@ static void check_transfers(checker *c)
         if (seen[h]) violation(c->out, "transfers[%zu]: helper %s transferred twice", i, t->helper);
         seen[h] = true;
     }
-    free(seen);
+    wp_free(seen);
 }
 
 static void check_awards(checker *c)
@@ -169,7 +171,7 @@ static void check_awards(checker *c)
             violation(c->out, "awards: provider %s wins %d districts, at most %d allowed",
                       m->providers[p].id, won, c->max_districts);
     }
-    free(listed);
+    wp_free(listed);
 }
 
 /* ---- routes ------------------------------------------------------------------------------ */
@@ -466,7 +468,7 @@ static void check_assignments(checker *c)
     for (int ci = 0; ci < m->n_clients; ci++)
         if (c->client_helper[ci] >= 0 && !listed[ci])
             violation(c->out, "client %s is planned but has no assignment", m->clients[ci].id);
-    free(listed);
+    wp_free(listed);
 }
 
 /* ---- KPIs -------------------------------------------------------------------------------- */
@@ -545,16 +547,16 @@ static void check_changes(checker *c)
         }
     }
     for (size_t i = 0; i < mine.n_changes; i++) {
-        free(mine.changes[i].client);
-        free(mine.changes[i].kind);
-        free(mine.changes[i].from.helper);
-        free(mine.changes[i].to.helper);
+        wp_free(mine.changes[i].client);
+        wp_free(mine.changes[i].kind);
+        wp_free(mine.changes[i].from.helper);
+        wp_free(mine.changes[i].to.helper);
     }
-    free(mine.changes);
+    wp_free(mine.changes);
 }
 
-wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validate_options *o,
-                      wp_validation *v, wp_error *err)
+static wp_status validate_unguarded(const wp_scenario *s, const wp_roster *r,
+                                    const wp_validate_options *o, wp_validation *v, wp_error *err)
 {
     memset(v, 0, sizeof *v);
     wp_validate_options defaults;
@@ -603,15 +605,22 @@ wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validat
     check_assignments(&c);
     check_kpi(&c);
     check_changes(&c);
-    free(seen_day);
-    free(c.visit_route);
-    free(c.visit_day);
-    free(c.visit_start);
-    free(c.visit_unassigned);
-    free(c.client_helper);
-    free(c.helper_week);
-    free(c.substitutes);
-    free(c.helper_provider);
-    free(c.award);
+    wp_free(seen_day);
+    wp_free(c.visit_route);
+    wp_free(c.visit_day);
+    wp_free(c.visit_start);
+    wp_free(c.visit_unassigned);
+    wp_free(c.client_helper);
+    wp_free(c.helper_week);
+    wp_free(c.substitutes);
+    wp_free(c.helper_provider);
+    wp_free(c.award);
     return WP_OK;
+}
+
+wp_status wp_validate(const wp_scenario *s, const wp_roster *r, const wp_validate_options *o,
+                      wp_validation *v, wp_error *err)
+{
+    WP_GUARD_RESET(err, "validating the roster", memset(v, 0, sizeof *v),
+                   validate_unguarded(s, r, o, v, err));
 }

@@ -81,13 +81,13 @@ static void compare_transfer_and_report(void **state)
             assert_true(serves);
         }
         wp_roster_free(r);
-        free(path);
+        wp_free(path);
     }
     assert_true(transfers > 0); /* one winner per district: some helpers must follow clients */
     /* with transfer no fewer pairs are kept than without, and none more than the bound */
     char *comparison_text = ts_read_file(out);
     cJSON *doc = cJSON_Parse(comparison_text);
-    free(comparison_text);
+    wp_free(comparison_text);
     assert_non_null(doc);
     const cJSON *vs = cJSON_GetObjectItem(doc, "variants");
     double kept_without =
@@ -122,11 +122,12 @@ static void compare_transfer_and_report(void **state)
     }
     assert_true(checked >= 3 * 20);
     cJSON_Delete(doc);
-    free(html);
+    wp_free(html);
     wp_scenario_free(s);
     char *cmd = wp_strdupf("rm -rf '%s'", dir);
     assert_int_equal(system(cmd), 0);
-    free(cmd), free(html_path), free(out), free(scenario_path), free(dir), free(json);
+    wp_free(cmd), wp_free(html_path), wp_free(out), wp_free(scenario_path), wp_free(dir),
+        wp_free(json);
 }
 
 int main(void)

@@ -85,7 +85,7 @@ static void award_model_matches_enumeration(void **state)
                     }
                     wp_awards_free(&a);
                     wp_scenario_free(s);
-                    free(json);
+                    wp_free(json);
                 }
 }
 

@@ -19,9 +19,9 @@ static void same_seed_same_bytes(void **state)
     char *ta = ts_read_file(a), *tb = ts_read_file(b), *tc = ts_read_file(c);
     assert_string_equal(ta, tb); /* by name or by code */
     assert_true(strcmp(ta, tc) != 0);
-    free(ta), free(tb), free(tc);
+    wp_free(ta), wp_free(tb), wp_free(tc);
     unlink(a), unlink(b), unlink(c);
-    free(a), free(b), free(c);
+    wp_free(a), wp_free(b), wp_free(c);
 }
 
 static void realistic_placement(void **state)
@@ -65,7 +65,7 @@ static void realistic_placement(void **state)
     assert_true(pairs > 1500 && pairs <= 2000 * 0.9);
     wp_scenario_free(s);
     unlink(path);
-    free(path);
+    wp_free(path);
 }
 
 /* The municipality (CBS code digits of its wijk id, WKggggnn) of a projected point, or -1. */
@@ -112,11 +112,11 @@ static void providers_work_regionally(void **state)
     }
     assert_true(someren > 20); /* the small municipality is really in the test */
     assert_true(pairs > m->n_clients / 2);
-    free(helper_muni);
-    free(present);
+    wp_free(helper_muni);
+    wp_free(present);
     wp_scenario_free(s);
     unlink(out);
-    free(out);
+    wp_free(out);
 }
 
 static void grouped_areas(void **state)
@@ -151,7 +151,7 @@ static void grouped_areas(void **state)
     assert_non_null(strstr(err.items[0].message, "is in no group"));
     wp_error_clear(&err);
     unlink(out);
-    free(out);
+    wp_free(out);
 }
 
 static void unknown_municipality(void **state)

@@ -4,6 +4,7 @@
 
 #include "geo/polygon.h"
 #include "io/districts_read.h"
+#include "util/alloc.h"
 #include "support/support.h"
 
 static wp_district_def parse(const char *geojson)
@@ -22,12 +23,12 @@ static wp_district_def parse(const char *geojson)
 
 static void release(wp_district_def *d)
 {
-    free(d->poly_start);
-    free(d->ring_start);
-    free(d->x);
-    free(d->y);
-    free(d->lon);
-    free(d->lat);
+    wp_free(d->poly_start);
+    wp_free(d->ring_start);
+    wp_free(d->x);
+    wp_free(d->y);
+    wp_free(d->lon);
+    wp_free(d->lat);
 }
 
 /* A 10 x 10 square with a 4 x 4 hole in the middle, and a second square far away. */

@@ -7,6 +7,7 @@
 #include <wijkplan/import.h>
 
 #include "support/support.h"
+#include "util/alloc.h"
 
 static char *tmp_out(void)
 {
@@ -82,7 +83,7 @@ static void solomon_round_trip(void **state)
                      hypot(rows[1].x - rows[2].x, rows[1].y - rows[2].y)) < 1e-12);
     wp_scenario_free(s);
     unlink(out);
-    free(out);
+    wp_free(out);
 }
 
 static void convrp_round_trip(void **state)
@@ -112,7 +113,7 @@ static void convrp_round_trip(void **state)
     assert_true(m->helpers[0].day_max_min == 35); /* DISTANCE: 35 is the route duration limit */
     wp_scenario_free(s);
     unlink(out);
-    free(out);
+    wp_free(out);
 }
 
 /* Dutch day names and 8:00 without a leading zero, as a planner types them, read the same as
@@ -180,7 +181,7 @@ static void csv_dutch_spreadsheet(void **state)
     wp_scenario_free(s);
     wp_error_clear(&err);
     unlink(prov), unlink(help), unlink(cli), unlink(out);
-    free(prov), free(help), free(cli), free(out);
+    wp_free(prov), wp_free(help), wp_free(cli), wp_free(out);
 }
 
 int main(void)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "support/support.h"
+#include "util/alloc.h"
 
 static const char *const minimal =
     "{\"format\": \"wijkplan-scenario/1\","
@@ -144,14 +145,14 @@ static void all_problems_at_once(void **state)
                            "\"hours_per_week\": 1, \"prioriteit\": 5}]}");
     assert_non_null(strstr(e, "test.json: clients[0].window: \"10:00\" is after \"09:00\""));
     assert_non_null(strstr(e, "test.json: clients[1].prioriteit: unknown field"));
-    free(e);
+    wp_free(e);
     /* references are checked once the types are right */
     e = ts_scenario_errors("{\"format\": \"wijkplan-scenario/1\", \"providers\": [{\"id\": \"P\"}],"
                            " \"helpers\": [{\"id\": \"H\", \"provider\": \"Q\", \"home\": [6.5, "
                            "53.2], \"hours_per_week\": 10}],"
                            " \"clients\": []}");
     assert_string_equal(e, "test.json: helpers[0].provider: unknown provider \"Q\"\n");
-    free(e);
+    wp_free(e);
 }
 
 static void extra_is_carried(void **state)

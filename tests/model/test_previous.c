@@ -55,7 +55,7 @@ static wp_scenario *with_previous(void)
     assert_int_equal(err.count, 0);
     wp_error_clear(&err);
     remove(path);
-    free(path);
+    wp_free(path);
     return sc;
 }
 

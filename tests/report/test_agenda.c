@@ -35,10 +35,10 @@ static int teardown(void **state)
     fixture *f = *state;
     char *cmd = wp_strdupf("rm -rf '%s'", f->dir);
     assert_int_equal(system(cmd), 0);
-    free(cmd);
+    wp_free(cmd);
     wp_roster_free(f->r);
     wp_scenario_free(f->s);
-    free(f);
+    wp_free(f);
     return 0;
 }
 
@@ -46,7 +46,7 @@ static char *page(const fixture *f, const char *name)
 {
     char *path = wp_strdupf("%s/%s", f->dir, name);
     char *text = ts_read_file(path);
-    free(path);
+    wp_free(path);
     return text;
 }
 
@@ -66,11 +66,11 @@ static void dutch_page_is_golden(void **state)
     assert_true(strstr(text, "maandag 23 maart") < strstr(text, "zondag 29 maart"));
     assert_non_null(strstr(text, "data-client=\"C&lt;1&gt;\""));
     assert_null(strstr(text, "C<1>"));
-    free(text);
+    wp_free(text);
     char *index = page(f, "index.html");
     assert_non_null(strstr(index, "href=\"H_1.html\""));
     assert_non_null(strstr(index, "(P&amp;2)"));
-    free(index);
+    wp_free(index);
 }
 
 static void english_without_week(void **state)
@@ -85,14 +85,14 @@ static void english_without_week(void **state)
     assert_non_null(strstr(text, "<h2>Sunday</h2>"));
     assert_non_null(strstr(text, "1.0 km"));
     assert_null(strstr(text, "maandag"));
-    free(text);
+    wp_free(text);
 }
 
 /* A roster naming a helper the scenario lacks writes nothing. */
 static void foreign_roster_writes_nothing(void **state)
 {
     fixture *f = *state;
-    free(f->r->routes[0].helper);
+    wp_free(f->r->routes[0].helper);
     f->r->routes[0].helper = wp_strdup("H9");
     char *dir = wp_strdupf("%s/out", f->dir);
     wp_error err;
@@ -103,7 +103,7 @@ static void foreign_roster_writes_nothing(void **state)
     assert_int_equal(err.count, 1); /* one line */
     assert_int_equal(access(dir, F_OK), -1);
     wp_error_clear(&err);
-    free(dir);
+    wp_free(dir);
 }
 
 int main(void)

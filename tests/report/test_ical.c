@@ -36,8 +36,8 @@ static void calendars(void **state)
     assert_non_null(strstr(ics, "DTEND;TZID=Europe/Amsterdam:20260329T100000\r\n"));
     assert_non_null(strstr(ics, "UID:C2-0-2026-W13@wijkplan\r\n"));
     assert_non_null(strstr(ics, "LOCATION:53.224000\\, 6.561000\r\n"));
-    free(ics);
-    free(path);
+    wp_free(ics);
+    wp_free(path);
     path = wp_strdupf(
         "%s/H2-with-a-very-long-identifier-so-that-the-calendar-name-line-must-fold.ics", dir);
     ics = ts_read_file(path);
@@ -51,11 +51,11 @@ static void calendars(void **state)
     }
     assert_non_null(strstr(ics, "X-WR-CALNAME:H2-with-a-very-long-identifier-so-that-the-calendar-"
                                 "name-line-\r\n must-fold\r\n"));
-    free(ics);
-    free(path);
+    wp_free(ics);
+    wp_free(path);
     char *cmd = wp_strdupf("rm -rf '%s'", dir);
     assert_int_equal(system(cmd), 0);
-    free(cmd);
+    wp_free(cmd);
     wp_roster_free(r);
     wp_scenario_free(s);
 }

@@ -5,6 +5,7 @@
 
 #include "support/support.h"
 #include "util/strbuf.h"
+#include "util/alloc.h"
 
 static void random_instances_are_valid(void **state)
 {
@@ -16,7 +17,7 @@ static void random_instances_are_valid(void **state)
         ts_assert_valid(s, r);
         wp_roster_free(r);
         wp_scenario_free(s);
-        free(json);
+        wp_free(json);
     }
 }
 

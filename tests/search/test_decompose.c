@@ -12,6 +12,7 @@
 #include "search/instance.h"
 #include "contract/variant.h"
 #include "support/support.h"
+#include "util/alloc.h"
 
 static void check_clusters(const wp_instance *p, int variant, bool by_provider)
 {
@@ -62,7 +63,7 @@ static void clusters_are_bounded_and_per_provider(void **state)
     wp_market_free(&mk);
     wp_scenario_free(s);
     unlink(path);
-    free(path);
+    wp_free(path);
 }
 
 /* A decomposed solve of a mid-sized city passes the independent validator. */
@@ -77,7 +78,7 @@ static void decomposed_solve_is_valid(void **state)
     wp_roster_free(r);
     wp_scenario_free(s);
     unlink(path);
-    free(path);
+    wp_free(path);
 }
 
 /* A repair's default work is its share of what a solve from scratch gets, also when both are
@@ -116,9 +117,9 @@ static void decomposed_repair_gets_its_share(void **state)
     wp_roster_free(repaired);
     wp_scenario_free(s);
     unlink(prev_path);
-    free(prev_path);
+    wp_free(prev_path);
     unlink(path);
-    free(path);
+    wp_free(path);
 }
 
 int main(void)

@@ -5,6 +5,7 @@
 
 #include "io/roster_json.h"
 #include "support/support.h"
+#include "util/alloc.h"
 
 /* The roster as JSON text without the run-dependent solver block. */
 static char *plan_text(const wp_roster *r)
@@ -34,8 +35,8 @@ static void same_seed_same_roster(void **state)
     for (int threads = 1; threads <= 2; threads++) {
         char *a = solve_text(s, 5, threads), *b = solve_text(s, 5, threads);
         assert_string_equal(a, b);
-        free(a);
-        free(b);
+        wp_free(a);
+        wp_free(b);
     }
     /* different seeds explore differently: at least one of three differs from seed 5 */
     char *base = solve_text(s, 5, 1);
@@ -43,12 +44,12 @@ static void same_seed_same_roster(void **state)
     for (unsigned long long seed = 6; seed <= 8; seed++) {
         char *t = solve_text(s, seed, 1);
         differ += strcmp(base, t) != 0;
-        free(t);
+        wp_free(t);
     }
     assert_true(differ > 0);
-    free(base);
+    wp_free(base);
     wp_scenario_free(s);
-    free(json);
+    wp_free(json);
 }
 
 int main(void)

@@ -50,7 +50,7 @@ static void setup(fixture *f, uint64_t seed, int clients, int helpers)
 {
     char *json = ts_random_scenario(seed, clients, helpers);
     f->sc = ts_scenario(json);
-    free(json);
+    wp_free(json);
     setup_scenario(f, seed);
 }
 
@@ -62,8 +62,8 @@ static void setup_solomon(fixture *f, uint64_t seed, const char *name)
     assert_int_equal(wp_import_solomon(src, NULL, out, NULL), WP_OK);
     f->sc = ts_scenario_file(out);
     remove(out);
-    free(out);
-    free(src);
+    wp_free(out);
+    wp_free(src);
     setup_scenario(f, seed);
 }
 
@@ -145,8 +145,8 @@ static void scramble(fixture *f)
             clients[n++] = c;
         }
     wp_recreate(&f->s, &f->rng, clients, n, 0.7, keys);
-    free(clients);
-    free(keys);
+    wp_free(clients);
+    wp_free(keys);
 }
 
 /* A pinned visit (or -1) is where its pin says after every move. */

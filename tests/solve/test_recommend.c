@@ -171,8 +171,8 @@ static void options_hold_and_nobody_moves(void **state)
         wp_scenario_free(sc);
         wp_error_clear(&err);
         remove(client_file);
-        free(client_file);
-        free(obj);
+        wp_free(client_file);
+        wp_free(obj);
     }
     wp_scenario_free(base);
     wp_roster_free(roster);
@@ -180,7 +180,7 @@ static void options_hold_and_nobody_moves(void **state)
     printf("recommend: %d options of 20 new clients on %d clients inserted and validated\n",
            checked, clients);
     remove(path);
-    free(path);
+    wp_free(path);
 }
 
 int main(void)

@@ -31,14 +31,14 @@ static void options_out_of_range(void **state)
     o.threads = WP_MAX_THREADS + 1;
     assert_int_equal(solve_with(&o, &msg), WP_ERR_INPUT);
     assert_non_null(strstr(msg, "between 0 (all cores) and 1024"));
-    free(msg);
+    wp_free(msg);
     o.threads = 1;
     const double limits[] = {1e308, -1, 0, NAN, WP_MAX_TIME_LIMIT_S * 2};
     for (size_t i = 0; i < sizeof limits / sizeof *limits; i++) {
         o.time_limit_s = limits[i];
         assert_int_equal(solve_with(&o, &msg), WP_ERR_INPUT);
         assert_non_null(strstr(msg, "at most 604800 seconds"));
-        free(msg);
+        wp_free(msg);
     }
     o.time_limit_s = WP_MAX_TIME_LIMIT_S; /* the largest allowed works */
     assert_int_equal(solve_with(&o, &msg), WP_OK);

@@ -241,8 +241,8 @@ void ts_assert_golden(const char *text, const char *name)
                  "after a wanted change)",
                  path, line);
     }
-    free(want);
-    free(path);
+    wp_free(want);
+    wp_free(path);
 }
 
 char *ts_generate(const char *municipality, int clients, unsigned long long seed)

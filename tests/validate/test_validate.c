@@ -80,7 +80,7 @@ static void tuesday(wp_roster *r)
  * min_days_between_visits 0 a client's visits are on different days (README). */
 static void same_day(wp_roster *r)
 {
-    free(r->routes[1].helper);
+    wp_free(r->routes[1].helper);
     r->routes[1].helper = wp_strdup("H2");
     r->routes[1].day = 0;
 }
@@ -90,7 +90,7 @@ static void duplicate_route(wp_roster *r)
 }
 static void other_helper(wp_roster *r)
 {
-    free(r->routes[1].helper);
+    wp_free(r->routes[1].helper);
     r->routes[1].helper = wp_strdup("H2");
 }
 static void consistency(wp_roster *r)
@@ -102,12 +102,12 @@ static void consistency(wp_roster *r)
 static void drop_unassigned(wp_roster *r)
 {
     r->n_unassigned = 0;
-    free(r->unassigned[0].client);
-    free(r->unassigned[0].reason);
+    wp_free(r->unassigned[0].client);
+    wp_free(r->unassigned[0].reason);
 }
 static void also_unassigned(wp_roster *r)
 {
-    free(r->unassigned[0].client);
+    wp_free(r->unassigned[0].client);
     r->unassigned[0].client = wp_strdup("C1");
     r->unassigned[0].minutes = 60;
 }
@@ -131,14 +131,14 @@ static void transfer(wp_roster *r)
 }
 static void award_only_b(wp_roster *r)
 {
-    free(r->awards[0].providers[0]);
+    wp_free(r->awards[0].providers[0]);
     r->awards[0].providers[0] = wp_strdup("B");
     r->awards[0].n_providers = 1;
-    free(r->awards[0].providers[1]);
+    wp_free(r->awards[0].providers[1]);
 }
 static void unknown_client(wp_roster *r)
 {
-    free(r->routes[0].visits[0].client);
+    wp_free(r->routes[0].visits[0].client);
     r->routes[0].visits[0].client = wp_strdup("C99");
 }
 static void no_awards(wp_roster *r)
@@ -161,7 +161,7 @@ static void validator_catches_each_rule(void **state)
     check_mutation(th_scenario_text, tuesday, "are 1 days apart, at least 2 required");
     char *no_gap = variant("\"min_days_between_visits\": 2", "\"min_days_between_visits\": 0");
     check_mutation(no_gap, same_day, "client C4 visits 0 and 1 are both on mon");
-    free(no_gap);
+    wp_free(no_gap);
     check_mutation(th_scenario_text, duplicate_route, "has two routes on mon");
     check_mutation(th_scenario_text, other_helper, "served by more than one helper");
     check_mutation(th_scenario_text, consistency, "start 66.3 minutes apart");
@@ -180,27 +180,27 @@ static void validator_catches_each_rule(void **state)
     v = variant("\"hours_per_week\": 10, \"max_hours_per_day\": 3",
                 "\"hours_per_week\": 4, \"max_hours_per_day\": 3");
     check_mutation(v, NULL, "this week, contract 240.0");
-    free(v);
+    wp_free(v);
     v = variant("\"max_visits_per_day\": 3", "\"max_visits_per_day\": 2");
     check_mutation(v, NULL, "3 visits exceed helper H1's 2 per day");
-    free(v);
+    wp_free(v);
     v = variant("\"capacity\": 20", "\"capacity\": 8");
     check_mutation(v, NULL, "load 10 exceeds helper H1's capacity 8");
-    free(v);
+    wp_free(v);
     v = variant("\"capacity\": 20", "\"capacity\": 20, \"absent\": [\"wed\"]");
     check_mutation(v, NULL, "helper H1 is absent on wed");
-    free(v);
+    wp_free(v);
     v = variant("\"qualification\": \"HO+\", ", "");
     check_mutation(v, NULL, "lacks the client's skills or qualification");
-    free(v);
+    wp_free(v);
     v = variant("\"priority\": 2,", "\"priority\": 2, \"skills\": [\"dementia\"],");
     check_mutation(v, NULL, "lacks the client's skills or qualification");
-    free(v);
+    wp_free(v);
     v = variant(
         "\"visits\": [{\"duration_min\": 30, \"window\": [480, 700]}, {",
         "\"visits\": [{\"duration_min\": 30, \"window\": [480, 700], \"days\": [\"tue\"]}, {");
     check_mutation(v, NULL, "mon is not an allowed day");
-    free(v);
+    wp_free(v);
     /* contracting checked as another variant: open house forbids C2 at A */
     wp_scenario *s = ts_scenario(th_scenario_text);
     wp_roster *r = th_hand_roster();
