@@ -1,8 +1,10 @@
 /* Releasing a model, the optional distance cache, and enum names. */
+#define _POSIX_C_SOURCE 200809L /* sysconf */
 #include "model/model.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/alloc.h"
 
@@ -91,18 +93,32 @@ void wp_model_free(wp_model *m)
     memset(m, 0, sizeof *m);
 }
 
-void wp_model_cache_distances(wp_model *m, int max_locations)
+/* The table pays off only while it stays in a core's L2 cache: beyond, a lookup at random is
+ * a miss to memory, slower than the square root from the coordinates (a few KB). Measured on
+ * the 2-core EPYC with a 1 MiB L2, one thread, iterations in equal time, table / none: 125
+ * locations (Solomon, 125 KB) 1.8x, 250 (Gehring & Homberger 200, 500 KB) 1.2x, 500 (2 MB)
+ * 0.65x, 1250 (12.5 MB) 0.40x. */
+static size_t l2_cache_bytes(void)
 {
-    int n = m->n_locations;
-    if (m->dist_cache || n > max_locations || n == 0) return;
-    double *cache = wp_malloc((size_t)n * (size_t)n * sizeof *cache);
-    for (int a = 0; a < n; a++) {
-        cache[(long)a * n + a] = 0.0;
-        for (int b = a + 1; b < n; b++) {
+#ifdef _SC_LEVEL2_CACHE_SIZE
+    long l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);
+    if (l2 > 0) return (size_t)l2;
+#endif
+    return (size_t)1 << 20;
+}
+
+void wp_model_cache_distances(wp_model *m)
+{
+    size_t n = (size_t)m->n_locations;
+    if (m->dist_cache || n == 0 || n * n * sizeof *m->dist_cache > l2_cache_bytes()) return;
+    double *cache = wp_malloc(n * n * sizeof *cache);
+    for (size_t a = 0; a < n; a++) {
+        cache[a * n + a] = 0.0;
+        for (size_t b = a + 1; b < n; b++) {
             double dx = m->x[a] - m->x[b], dy = m->y[a] - m->y[b];
             double d = sqrt(dx * dx + dy * dy) * m->km_per_unit;
-            cache[(long)a * n + b] = d;
-            cache[(long)b * n + a] = d;
+            cache[a * n + b] = d;
+            cache[b * n + a] = d;
         }
     }
     m->dist_cache = cache;

@@ -221,8 +221,9 @@ static inline double wp_model_time(const wp_model *m, int a, int b, int mode)
     return wp_model_dist(m, a, b) * m->min_per_km[mode];
 }
 
-/* Builds the dense distance cache when the instance is small enough; a pure speed-up. */
-void wp_model_cache_distances(wp_model *m, int max_locations);
+/* Builds the dense distance cache when it fits a core's L2 cache; a pure speed-up (the same
+ * values as computed from the coordinates). */
+void wp_model_cache_distances(wp_model *m);
 
 /* Availability windows of helper h on day d. */
 static inline const wp_window *wp_helper_windows(const wp_model *m, int h, int d, int *count)

@@ -88,7 +88,6 @@ wp_status wp_model_place(wp_model *m, const char *file, wp_error *err)
         m->projected_crs = wp_strdup("planar");
     else
         s = project_locations(m, file, err);
-    /* a dense distance table pays off for small instances (2,000 locations: 32 MB) */
-    if (s == WP_OK) wp_model_cache_distances(m, 2000);
+    if (s == WP_OK) wp_model_cache_distances(m);
     return s;
 }

@@ -174,10 +174,8 @@ void wp_submodel_build(wp_submodel *sm, const wp_model *parent, const wp_market 
     if (parent->prev)
         c->prev = wp_previous_sub(parent->prev, c->n_visits, sm->visit_of, c->n_clients,
                                   sm->client_of, child_helper);
-    /* A repair's clusters are joined where substitutes cross them (larger), and its search is
-     * short: the table would cost more memory than its lookups save. Otherwise at most 11.5 MB
-     * a cluster. */
-    if (!parent->prev) wp_model_cache_distances(c, 1200);
+    /* A repair's search is short: building the table would cost more than its lookups save. */
+    if (!parent->prev) wp_model_cache_distances(c);
     wp_free(child_helper);
 }
 
