@@ -7,6 +7,7 @@
  * unserved also costs changed_helper (the reported objective always uses the SPEC weights). */
 #include "search/instance.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,14 @@ static void build_weights(wp_instance *p)
         double strong = o->unserved_minute * 60;
         if (o->travel_minute * 1e5 > strong) strong = o->travel_minute * 1e5;
         if (strong > p->w_broken) p->w_broken = strong;
+    }
+    bool pairs = false;
+    for (int c = 0; c < p->m->n_clients && !pairs; c++) pairs = p->m->clients[c].helper >= 0;
+    p->move_floor = pairs ? -p->w_broken : 0;
+    if (p->m->prev) {
+        double most = fmax(fmax(o->changed_helper, o->changed_day),
+                           fmax(o->changed_time, o->substitute_visit));
+        p->move_floor -= fmax(most, 0);
     }
 }
 

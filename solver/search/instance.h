@@ -26,6 +26,9 @@ typedef struct wp_instance {
     double w_route;  /* per non-empty route */
     double w_helper; /* per helper used */
     double w_broken; /* per broken pair */
+    /* at most what moving one visit can save in pair and change cost (wp_move_visit_delta is
+     * never below it; 0 without pairs and previous plan): operators prune on travel first */
+    double move_floor;
 
     /* per helper: travel class; helpers of one class share home position and travel times, so
      * route caches of one are valid for the other (all vehicles of a benchmark depot) */

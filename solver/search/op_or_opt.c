@@ -7,13 +7,16 @@
 #define MAX_STRING 3
 
 /* What moving each of the string's first visits to v's route costs by itself: HUGE_VAL where
- * the rules forbid it. Computed once for the four strings that start at u. */
+ * the rules forbid it. Computed once for the four strings that start at u, and only for a
+ * string whose travel may improve. */
 typedef struct string_moves {
+    bool known;
     double visit[MAX_STRING];
 } string_moves;
 
-static void visit_moves(const wp_sol *s, int u, int v, string_moves *out)
+static const string_moves *visit_moves(const wp_sol *s, int u, int v, string_moves *out)
 {
+    if (out->known) return out;
     int ru = s->route_of[u], pu = s->pos_of[u], rv = s->route_of[v];
     const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
     bool fits = true;
@@ -21,9 +24,11 @@ static void visit_moves(const wp_sol *s, int u, int v, string_moves *out)
         fits = fits && ru != rv && pu + q <= A->n && wp_visit_fits_route(s, A->node[pu + q], B);
         out->visit[q] = ru == rv ? 0 : fits ? wp_move_visit_delta(s, A->node[pu + q], B) : HUGE_VAL;
     }
+    out->known = true;
+    return out;
 }
 
-static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v, const string_moves *sm)
+static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v, string_moves *sm)
 {
     const wp_sol *s = ls->s;
     const wp_instance *p = s->p;
@@ -31,9 +36,6 @@ static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v, cons
     const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
     if (pu + len - 1 > A->n) return HUGE_VAL;
     if (ru == rv && pv >= pu - 1 && pv <= pu + len - 1) return HUGE_VAL; /* inside or just before */
-    double moves = 0; /* the rules first: most strings may not move to another helper or day */
-    for (int q = 0; q < len; q++) moves += sm->visit[q];
-    if (moves == HUGE_VAL) return HUGE_VAL;
     /* travel first: the string leaves its place and enters after v; inner legs may turn */
     int first = A->loc[reversed ? pu + len - 1 : pu], last = A->loc[reversed ? pu : pu + len - 1];
     double removal = (A->tmin[pu + len] - A->tmin[pu - 1]) -
@@ -45,7 +47,14 @@ static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v, cons
         ins += reversed ? wp_route_time(s, B, b, a) : wp_route_time(s, B, a, b);
     }
     double slack = ru == rv ? 0 : (A->n == len ? p->w_route + p->w_helper : 0);
-    if (p->w_travel * (ins - removal) + moves - slack >= -WP_MOVE_EPS) return HUGE_VAL;
+    double travel = p->w_travel * (ins - removal);
+    if (ru != rv && travel + len * p->move_floor - slack >= -WP_MOVE_EPS) return HUGE_VAL;
+    /* then the rules: most strings may not move to another helper or day */
+    double moves = 0;
+    const string_moves *vm = visit_moves(s, u, v, sm);
+    for (int q = 0; q < len; q++) moves += vm->visit[q];
+    if (moves == HUGE_VAL) return HUGE_VAL;
+    if (travel + moves - slack >= -WP_MOVE_EPS) return HUGE_VAL;
     int seg[MAX_STRING];
     wp_ls_copy_nodes(A, pu, pu + len - 1, reversed, seg);
     if (ru != rv) {
@@ -73,8 +82,7 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
 {
     double best = -WP_MOVE_EPS;
     int best_len = 0, best_rev = 0;
-    string_moves sm;
-    visit_moves(ls->s, u, v, &sm);
+    string_moves sm = {.known = false};
     for (int len = 2; len <= MAX_STRING; len++)
         for (int rev = 0; rev < 2; rev++) {
             double d = string_delta(ls, u, len, rev, v, &sm);

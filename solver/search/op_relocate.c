@@ -39,16 +39,34 @@ static double relocate_delta(wp_ls *ls, int u, int rv, int t, double removal_gai
     return wp_moves_delta(s, ru, &e, -1, NULL, NULL, NULL, 0);
 }
 
+/* False when u placed next to v cannot improve whatever the pair and change cost: most
+ * candidates end here, before the rules are tested. */
+static bool may_improve(const wp_sol *s, int u, int rv, int pv, double removal_gain)
+{
+    const wp_instance *p = s->p;
+    int ru = s->route_of[u];
+    const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
+    double floor = ru != rv ? p->move_floor - (A->n == 1 ? p->w_route + p->w_helper : 0) : 0;
+    int lu = p->visit_loc[u];
+    for (int t = pv - 1; t <= pv; t++) {
+        double ins = wp_route_time(s, B, B->loc[t], lu) + wp_route_time(s, B, lu, B->loc[t + 1]) -
+                     (B->tmin[t + 1] - B->tmin[t]);
+        if (p->w_travel * (ins - removal_gain) + floor < -WP_MOVE_EPS) return true;
+    }
+    return false;
+}
+
 static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
 {
     wp_sol *s = ls->s;
     int rv = s->route_of[v], pv = s->pos_of[v];
     if (s->p->visit_client[u] == s->p->visit_client[v] && s->route_of[u] != rv) return false;
-    if (s->route_of[u] != rv && !wp_visit_fits_route(s, u, &s->routes[rv])) return false;
     int ru = s->route_of[u], pu = s->pos_of[u];
     const wp_route *A = &s->routes[ru];
     double removal_gain =
         (A->tmin[pu + 1] - A->tmin[pu - 1]) - wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + 1]);
+    if (!may_improve(s, u, rv, pv, removal_gain)) return false;
+    if (ru != rv && !wp_visit_fits_route(s, u, &s->routes[rv])) return false;
     double pair_delta = ru != rv ? wp_move_visit_delta(s, u, &s->routes[rv]) : 0;
     double best = -WP_MOVE_EPS;
     int best_t = -1;
