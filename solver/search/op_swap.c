@@ -17,6 +17,7 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
                     wp_route_time(s, A, lv, A->loc[pu + 1]) - (A->tmin[pu + 1] - A->tmin[pu - 1]);
         double db = wp_route_time(s, B, B->loc[pv - 1], lu) +
                     wp_route_time(s, B, lu, B->loc[pv + 1]) - (B->tmin[pv + 1] - B->tmin[pv - 1]);
+        if (p->w_travel * (da + db) + 2 * p->move_floor >= -WP_MOVE_EPS) return false;
         if (!wp_visit_fits_route(s, u, B) || !wp_visit_fits_route(s, v, A)) return false;
         double moves = wp_move_visit_delta(s, u, B) + wp_move_visit_delta(s, v, A);
         if (p->w_travel * (da + db) + moves >= -WP_MOVE_EPS) return false;
