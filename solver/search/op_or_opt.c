@@ -28,7 +28,38 @@ static const string_moves *visit_moves(const wp_sol *s, int u, int v, string_mov
     return out;
 }
 
-static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v, string_moves *sm)
+/* The travel legs the four strings share, each looked up once: into and out of the gap after
+ * v, along the string both ways, and what each string's removal saves. */
+typedef struct string_legs {
+    double into[MAX_STRING];        /* v -> the string's q-th visit */
+    double out_of[MAX_STRING];      /* the q-th visit -> v's successor */
+    double fwd[MAX_STRING - 1];     /* q-th -> (q+1)-th, in v's route */
+    double bwd[MAX_STRING - 1];     /* (q+1)-th -> q-th */
+    double removal[MAX_STRING + 1]; /* by length: travel saved where the string was */
+} string_legs;
+
+static void string_legs_of(const wp_sol *s, int u, int v, string_legs *l)
+{
+    int pu = s->pos_of[u], pv = s->pos_of[v];
+    const wp_route *A = &s->routes[s->route_of[u]], *B = &s->routes[s->route_of[v]];
+    int n = A->n - pu + 1 < MAX_STRING ? A->n - pu + 1 : MAX_STRING; /* visits from u on */
+    for (int q = 0; q < n; q++) {
+        int a = A->loc[pu + q];
+        l->into[q] = wp_route_time(s, B, B->loc[pv], a);
+        l->out_of[q] = wp_route_time(s, B, a, B->loc[pv + 1]);
+        if (q + 1 < n) {
+            int b = A->loc[pu + q + 1];
+            l->fwd[q] = wp_route_time(s, B, a, b);
+            l->bwd[q] = wp_route_time(s, B, b, a);
+        }
+    }
+    for (int len = 2; len <= n; len++)
+        l->removal[len] = (A->tmin[pu + len] - A->tmin[pu - 1]) -
+                          wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + len]);
+}
+
+static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v, string_moves *sm,
+                           const string_legs *l)
 {
     const wp_sol *s = ls->s;
     const wp_instance *p = s->p;
@@ -37,15 +68,10 @@ static double string_delta(wp_ls *ls, int u, int len, bool reversed, int v, stri
     if (pu + len - 1 > A->n) return HUGE_VAL;
     if (ru == rv && pv >= pu - 1 && pv <= pu + len - 1) return HUGE_VAL; /* inside or just before */
     /* travel first: the string leaves its place and enters after v; inner legs may turn */
-    int first = A->loc[reversed ? pu + len - 1 : pu], last = A->loc[reversed ? pu : pu + len - 1];
-    double removal = (A->tmin[pu + len] - A->tmin[pu - 1]) -
-                     wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + len]);
-    double ins = wp_route_time(s, B, B->loc[pv], first) +
-                 wp_route_time(s, B, last, B->loc[pv + 1]) - (B->tmin[pv + 1] - B->tmin[pv]);
-    for (int q = 0; q + 1 < len; q++) {
-        int a = A->loc[pu + q], b = A->loc[pu + q + 1];
-        ins += reversed ? wp_route_time(s, B, b, a) : wp_route_time(s, B, a, b);
-    }
+    int first = reversed ? len - 1 : 0, last = reversed ? 0 : len - 1;
+    double removal = l->removal[len];
+    double ins = l->into[first] + l->out_of[last] - (B->tmin[pv + 1] - B->tmin[pv]);
+    for (int q = 0; q + 1 < len; q++) ins += reversed ? l->bwd[q] : l->fwd[q];
     double slack = ru == rv ? 0 : (A->n == len ? p->w_route + p->w_helper : 0);
     double travel = p->w_travel * (ins - removal);
     if (ru != rv && travel + len * p->move_floor - slack >= -WP_MOVE_EPS) return HUGE_VAL;
@@ -83,9 +109,11 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     double best = -WP_MOVE_EPS;
     int best_len = 0, best_rev = 0;
     string_moves sm = {.known = false};
+    string_legs legs;
+    string_legs_of(ls->s, u, v, &legs);
     for (int len = 2; len <= MAX_STRING; len++)
         for (int rev = 0; rev < 2; rev++) {
-            double d = string_delta(ls, u, len, rev, v, &sm);
+            double d = string_delta(ls, u, len, rev, v, &sm, &legs);
             if (d < best) {
                 best = d;
                 best_len = len;
