@@ -1,6 +1,7 @@
 #!/bin/sh
 # Fault injection (builds with -DWP_FAULT_INJECTION=ON): for N = 1, 2, ... the Nth allocation,
-# output write or PROJ call of a small solve, import and compare fails. Every run must either
+# output write or PROJ call of a small solve, import, compare and repair (and each allocation
+# of a validation against last week's roster) fails. Every run must either
 # succeed with all its outputs, or exit 1 (4 for PROJ) with a clear message and leave no output
 # and no temporary file; never crash or report a sanitizer error.
 # usage: fault_sweep.sh WIJKPLAN DATADIR
@@ -53,6 +54,12 @@ for kind in alloc:WP_FAIL_ALLOC write:WP_FAIL_WRITE proj:WP_FAIL_PROJ; do
     sweep "$k" "$v" "$wijkplan" import csv --clients "$data/invalid/csv/clients.csv" \
         --helpers "$data/invalid/csv/helpers.csv" --providers "$data/invalid/csv/providers.csv" -o "$tmp/o/s.json"
     sweep "$k" "$v" "$wijkplan" compare "$s" --variants open_house -o "$tmp/o/c.json" --iterations 20 --threads 1 --quiet
+    # a repair hands last week's roster to the scenario: it is freed also when memory runs out
+    sweep "$k" "$v" "$wijkplan" repair "$s" "$data/invalid/previous_ok.json" -o "$tmp/o/r.json" \
+        --changes "$tmp/o/c.csv" --iterations 20 --threads 1 --quiet
 done
+# validation reads two rosters and writes nothing
+"$wijkplan" repair "$s" "$data/invalid/previous_ok.json" -o "$tmp/repaired.json" --iterations 20 --threads 1 --quiet
+sweep alloc WP_FAIL_ALLOC "$wijkplan" validate "$s" "$tmp/repaired.json" --previous "$data/invalid/previous_ok.json" --quiet
 echo "fault sweep: $runs runs"
 exit $fail
