@@ -3,12 +3,13 @@
 # from the committed corpus; new inputs go to a scratch corpus, crashes to build-fuzz/crashes/.
 # Any crash, leak, timeout or sanitizer report fails the run. For a long campaign:
 #   tests/fuzz/run.sh 3600        (an hour per harness)
+#   tests/fuzz/run.sh 600 "scenario csv"    (only these harnesses: run two halves side by side)
 # A crash input found is added to tests/fuzz/corpus/<name>/ with its fix, so ctest replays it.
 set -eu
 seconds=${1:-15}
 cd "$(dirname "$0")/../.."
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DWP_FUZZ=ON >/dev/null
-targets="scenario csv solomon convrp geojson roster comparison matrix args"
+targets=${2:-"scenario csv solomon convrp geojson roster comparison matrix args"}
 cmake --build build-fuzz -j "$(nproc 2>/dev/null || echo 2)" \
     $(for t in $targets; do printf -- '--target fuzz_%s ' "$t"; done) >/dev/null
 mkdir -p build-fuzz/crashes
