@@ -298,20 +298,14 @@ void wp_scope_begin(jmp_buf *on_oom)
     push_scope(on_oom, current);
 }
 
-/* Hands the scope's blocks to its owner; registrations go along (or lapse without one). */
+/* Hands the scope's blocks and registrations to its owner, or detaches them when there is
+ * none. A detached registration stays allocated until it is cancelled: the object that holds
+ * it (a projector, a GLPK problem) may outlive the call and cancel it when it is freed. */
 static void pass_on(wp_scope *s)
 {
     pthread_mutex_lock(&links);
     splice(&s->blocks, s->owner ? &s->owner->blocks : NULL);
-    if (s->owner) {
-        splice(&s->cleanups, &s->owner->cleanups);
-    } else {
-        for (header *h = s->cleanups.next, *next; h != &s->cleanups; h = next) {
-            next = h->next;
-            free(h);
-        }
-        list_init(&s->cleanups);
-    }
+    splice(&s->cleanups, s->owner ? &s->owner->cleanups : NULL);
     pthread_mutex_unlock(&links);
 }
 

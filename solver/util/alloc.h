@@ -90,7 +90,9 @@ size_t wp_scope_fail(void);
  * active nothing is registered and NULL is returned. If the registration itself cannot be
  * allocated, fn(arg) runs at once and the scope fails. */
 wp_cleanup *wp_scope_defer(void (*fn)(void *), void *arg);
-/* Cancels a registration (NULL is allowed): the resource was released normally. */
+/* Cancels a registration (NULL is allowed): the resource was released normally. Every
+ * registration is cancelled exactly once or run once; one that outlives its call (the object
+ * was handed to the caller) is cancelled when the object is freed. */
 void wp_scope_cancel(wp_cleanup *c);
 
 /* ---- OpenMP workers ------------------------------------------------------------------------

@@ -202,6 +202,46 @@ static void a_worker_out_of_memory_fails_the_call(void **state)
     for (int i = 0; i < 8; i++) wp_free(ok.made[i]);
 }
 
+/* An object registered in a call and handed to the caller (as a projector or a GLPK problem
+ * may be): its registration stays valid after the call and is cancelled when it is freed. */
+typedef struct held {
+    wp_cleanup *release;
+    int *released;
+} held;
+
+static void release_held(void *h)
+{
+    (*((held *)h)->released)++;
+}
+
+static wp_status make_held_unguarded(held **out, int *released)
+{
+    held *h = wp_malloc(sizeof *h);
+    h->released = released;
+    h->release = wp_scope_defer(release_held, h);
+    *out = h;
+    return WP_OK;
+}
+
+static wp_status make_held(held **out, int *released)
+{
+    WP_GUARD(NULL, "holding", make_held_unguarded(out, released));
+}
+
+static void a_registration_outlives_its_call(void **state)
+{
+    (void)state;
+    long live = wp_alloc_live_blocks();
+    int released = 0;
+    held *h = NULL;
+    assert_int_equal(make_held(&h, &released), WP_OK);
+    assert_non_null(h->release);
+    wp_scope_cancel(h->release); /* freeing the object, after the call */
+    wp_free(h);
+    assert_int_equal(released, 0);
+    assert_int_equal(wp_alloc_live_blocks(), live);
+}
+
 static void realloc_keeps_a_block_in_its_scope(void **state)
 {
     (void)state;
@@ -221,6 +261,7 @@ int main(void)
         cmocka_unit_test(an_inner_failure_is_a_status_for_the_outer_call),
         cmocka_unit_test(a_kept_block_outlives_the_failed_call),
         cmocka_unit_test(a_worker_out_of_memory_fails_the_call),
+        cmocka_unit_test(a_registration_outlives_its_call),
         cmocka_unit_test(realloc_keeps_a_block_in_its_scope),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
