@@ -24,30 +24,48 @@ def planned(roster):
     return out
 
 
+class Weeks:
+    """The two weeks and last week's plan, read once: week 2's clients, its absences, the
+    previous roster's (helper, day, start) per (client, visit), and which of those are
+    unaffected."""
+
+    def __init__(self, week1, week2, previous):
+        self.w1 = {c["id"]: c for c in json.load(open(week1))["clients"]}
+        s2 = json.load(open(week2))
+        self.w2 = {c["id"]: c for c in s2["clients"]}
+        self.absent = {h["id"]: set(h.get("absent", [])) for h in s2["helpers"]}
+        self.prev = planned(json.load(open(previous)))
+
+    def unaffected(self):
+        """((client, visit), (helper, day, start)) of every unaffected visit."""
+        for (client, visit), (helper, day, start) in self.prev.items():
+            w1, w2 = self.w1.get(client), self.w2.get(client)
+            if not w1 or not w2 or hours_of(w1) != hours_of(w2):
+                continue
+            if helper not in self.absent or day in self.absent[helper]:
+                continue
+            yield (client, visit), (helper, day, start)
+
+
+def unchanged(got, helper, day, start):
+    """Served by the same helper on the same day, starting within 30 minutes (SPEC)."""
+    return bool(got) and got[0] == helper and got[1] == day and abs(got[2] - start) <= 30 + 1e-9
+
+
 def main(week1, week2, previous, roster):
-    w1 = {c["id"]: c for c in json.load(open(week1))["clients"]}
-    s2 = json.load(open(week2))
-    w2 = {c["id"]: c for c in s2["clients"]}
-    absent = {h["id"]: set(h.get("absent", [])) for h in s2["helpers"]}
-    prev = planned(json.load(open(previous)))
+    weeks = Weeks(week1, week2, previous)
     r = json.load(open(roster))
     now = planned(r)
-    unaffected = unchanged = 0
-    for (client, visit), (helper, day, start) in prev.items():
-        if client not in w2 or client not in w1 or hours_of(w1[client]) != hours_of(w2[client]):
-            continue
-        if helper not in absent or day in absent[helper]:
-            continue
+    unaffected = kept = 0
+    for key, (helper, day, start) in weeks.unaffected():
         unaffected += 1
-        got = now.get((client, visit))
-        if got and got[0] == helper and got[1] == day and abs(got[2] - start) <= 30 + 1e-9:
-            unchanged += 1
+        kept += unchanged(now.get(key), helper, day, start)
     k = r["kpi"]
     print(json.dumps({
         "visits": k["visits"], "visits_served": k["visits_served"],
         "travel_per_care_hour": round(k["travel_hours"] / k["care_hours"], 5),
-        "objective": k["objective"], "unaffected": unaffected, "unaffected_unchanged": unchanged,
-        "unchanged_share": round(unchanged / unaffected, 5) if unaffected else None}))
+        "objective": k["objective"], "unaffected": unaffected, "unaffected_unchanged": kept,
+        "unchanged_share": round(kept / unaffected, 5) if unaffected else None}))
 
 
 if __name__ == "__main__":

@@ -10,31 +10,23 @@ import collections
 import json
 import sys
 
-from repair_metrics import hours_of, planned
+from repair_metrics import Weeks, planned, unchanged
 
 
 def main(week1, week2, previous, roster):
-    w1 = {c["id"]: c for c in json.load(open(week1))["clients"]}
-    s2 = json.load(open(week2))
-    w2 = {c["id"]: c for c in s2["clients"]}
-    absent = {h["id"]: set(h.get("absent", [])) for h in s2["helpers"]}
-    prev = planned(json.load(open(previous)))
+    weeks = Weeks(week1, week2, previous)
     now = planned(json.load(open(roster)))
-    hit = {c for (c, _), (h, d, _) in prev.items() if h in absent and d in absent[h]}
+    hit = {c for (c, _), (h, d, _) in weeks.prev.items() if h in weeks.absent and d in weeks.absent[h]}
     kinds = collections.Counter()
-    for (client, visit), (helper, day, start) in prev.items():
-        if client not in w2 or client not in w1 or hours_of(w1[client]) != hours_of(w2[client]):
-            continue
-        if helper not in absent or day in absent[helper]:
-            continue
+    for (client, visit), (helper, day, start) in weeks.unaffected():
         got = now.get((client, visit))
-        if got and got[0] == helper and got[1] == day and abs(got[2] - start) <= 30 + 1e-9:
+        if unchanged(got, helper, day, start):
             continue
         why = "sibling absent" if client in hit else "plain"
         if not got:
             kinds[("unassigned", why)] += 1
         elif got[0] != helper:
-            pair = "off its fixed pair" if w2[client].get("helper") == helper else "no pair"
+            pair = "off its fixed pair" if weeks.w2[client].get("helper") == helper else "no pair"
             kinds[("another helper", why, pair)] += 1
         elif got[1] != day:
             kinds[("another day", why)] += 1

@@ -21,13 +21,7 @@ void wp_error_local_free(wp_error *e);
 /* `expr` is the call's wp_status expression; the enclosing function returns its value, or
  * WP_ERR_INTERNAL when memory ran out, having released what the call had acquired. `doing`
  * completes "out of memory while ...", e.g. "solving". */
-#define WP_GUARD(err, doing, expr)                                                                 \
-    do {                                                                                           \
-        jmp_buf wp_on_oom_;                                                                        \
-        if (setjmp(wp_on_oom_)) return wp_error_out_of_memory((err), (doing), wp_scope_fail());    \
-        wp_scope_begin(&wp_on_oom_);                                                               \
-        return (wp_status)wp_scope_end(expr);                                                      \
-    } while (0)
+#define WP_GUARD(err, doing, expr) WP_GUARD_RESET(err, doing, (void)0, expr)
 
 /* WP_GUARD for a call that fills a caller's object: `reset` (a statement on the parameters)
  * empties it again when memory ran out, since its parts were released with the call. */

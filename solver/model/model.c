@@ -30,6 +30,19 @@ void wp_awards_copy(wp_awards *dst, const wp_awards *src)
     }
 }
 
+void wp_district_free(wp_district_def *d)
+{
+    wp_free(d->id);
+    wp_free(d->name);
+    wp_free(d->poly_start);
+    wp_free(d->ring_start);
+    wp_free(d->x);
+    wp_free(d->y);
+    wp_free(d->lon);
+    wp_free(d->lat);
+    wp_free(d->extra_json);
+}
+
 void wp_model_free(wp_model *m)
 {
     if (!m) return;
@@ -50,18 +63,7 @@ void wp_model_free(wp_model *m)
     for (int i = 0; i < m->n_visits; i++) wp_free(m->visits[i].blocked);
     wp_previous_free(m->prev);
     wp_free(m->prev);
-    for (int i = 0; i < m->n_districts; i++) {
-        wp_district_def *d = &m->districts[i];
-        wp_free(d->id);
-        wp_free(d->name);
-        wp_free(d->poly_start);
-        wp_free(d->ring_start);
-        wp_free(d->x);
-        wp_free(d->y);
-        wp_free(d->lon);
-        wp_free(d->lat);
-        wp_free(d->extra_json);
-    }
+    for (int i = 0; i < m->n_districts; i++) wp_district_free(&m->districts[i]);
     for (int i = 0; i < m->n_skills; i++) wp_free(m->skill_names[i]);
     wp_free(m->skill_names);
     wp_free(m->providers);

@@ -191,6 +191,8 @@ typedef struct wp_model {
 } wp_model;
 
 void wp_model_free(wp_model *m);
+/* Frees what district d owns (not d itself). */
+void wp_district_free(wp_district_def *d);
 
 /* Frees the arrays of a previous plan (not p itself). */
 void wp_previous_free(wp_previous *p);

@@ -3,18 +3,24 @@
 
 #include "search/ls.h"
 
-/* Evaluates u placed after position t of v's route; `move_delta` is the pair and change cost of
- * moving u there (wp_move_visit_delta). Returns the cost change or HUGE_VAL. */
-static double relocate_delta(wp_ls *ls, int u, int rv, int t, double removal_gain,
+/* Travel added by placing u after position t of route B. */
+static double insertion_travel(const wp_sol *s, int u, const wp_route *B, int t)
+{
+    int lu = s->p->visit_loc[u];
+    return wp_route_time(s, B, B->loc[t], lu) + wp_route_time(s, B, lu, B->loc[t + 1]) -
+           (B->tmin[t + 1] - B->tmin[t]);
+}
+
+/* Evaluates u placed after position t of v's route, adding `ins` travel; `move_delta` is the
+ * pair and change cost of moving u there (wp_move_visit_delta). Returns the cost change or
+ * HUGE_VAL. */
+static double relocate_delta(wp_ls *ls, int u, int rv, int t, double ins, double removal_gain,
                              double move_delta)
 {
     const wp_sol *s = ls->s;
     int ru = s->route_of[u], pu = s->pos_of[u];
     const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
     /* travel first: most candidates fail here without any time-window work */
-    int lu = s->p->visit_loc[u];
-    double ins = wp_route_time(s, B, B->loc[t], lu) + wp_route_time(s, B, lu, B->loc[t + 1]) -
-                 (B->tmin[t + 1] - B->tmin[t]);
     double bound = s->p->w_travel * (ins - removal_gain) + move_delta;
     if (A->n == 1 && ru != rv) bound -= s->p->w_route + s->p->w_helper;
     if (bound >= -WP_MOVE_EPS) return HUGE_VAL;
@@ -41,18 +47,14 @@ static double relocate_delta(wp_ls *ls, int u, int rv, int t, double removal_gai
 
 /* False when u placed next to v cannot improve whatever the pair and change cost: most
  * candidates end here, before the rules are tested. */
-static bool may_improve(const wp_sol *s, int u, int rv, int pv, double removal_gain)
+static bool may_improve(const wp_sol *s, int u, int rv, const double ins[2], double removal_gain)
 {
     const wp_instance *p = s->p;
     int ru = s->route_of[u];
-    const wp_route *A = &s->routes[ru], *B = &s->routes[rv];
+    const wp_route *A = &s->routes[ru];
     double floor = ru != rv ? p->move_floor - (A->n == 1 ? p->w_route + p->w_helper : 0) : 0;
-    int lu = p->visit_loc[u];
-    for (int t = pv - 1; t <= pv; t++) {
-        double ins = wp_route_time(s, B, B->loc[t], lu) + wp_route_time(s, B, lu, B->loc[t + 1]) -
-                     (B->tmin[t + 1] - B->tmin[t]);
-        if (p->w_travel * (ins - removal_gain) + floor < -WP_MOVE_EPS) return true;
-    }
+    for (int k = 0; k < 2; k++)
+        if (p->w_travel * (ins[k] - removal_gain) + floor < -WP_MOVE_EPS) return true;
     return false;
 }
 
@@ -65,13 +67,16 @@ static bool evaluate(wp_ls *ls, int u, int v, wp_move *mv)
     const wp_route *A = &s->routes[ru];
     double removal_gain =
         (A->tmin[pu + 1] - A->tmin[pu - 1]) - wp_route_time(s, A, A->loc[pu - 1], A->loc[pu + 1]);
-    if (!may_improve(s, u, rv, pv, removal_gain)) return false;
+    /* before v (after position pv - 1) and after v */
+    const wp_route *B = &s->routes[rv];
+    double ins[2] = {insertion_travel(s, u, B, pv - 1), insertion_travel(s, u, B, pv)};
+    if (!may_improve(s, u, rv, ins, removal_gain)) return false;
     if (ru != rv && !wp_visit_fits_route(s, u, &s->routes[rv])) return false;
     double pair_delta = ru != rv ? wp_move_visit_delta(s, u, &s->routes[rv]) : 0;
     double best = -WP_MOVE_EPS;
     int best_t = -1;
-    for (int t = pv - 1; t <= pv; t++) { /* before v, after v */
-        double d = relocate_delta(ls, u, rv, t, removal_gain, pair_delta);
+    for (int t = pv - 1; t <= pv; t++) {
+        double d = relocate_delta(ls, u, rv, t, ins[t - (pv - 1)], removal_gain, pair_delta);
         if (d < best) {
             best = d;
             best_t = t;

@@ -386,9 +386,7 @@ bool wp_worker_run(wp_workers *w, void (*fn)(void *arg, int i), void *arg, int i
 {
     jmp_buf on_oom;
     if (setjmp(on_oom)) {
-        size_t size = current->failed_size;
-        release(current);
-        pop_scope();
+        size_t size = wp_scope_fail();
         pthread_mutex_lock(&links);
         w->failed = 1;
         w->failed_size = size;

@@ -4,7 +4,6 @@
 
 #include "geo/polygon.h"
 #include "io/districts_read.h"
-#include "util/alloc.h"
 #include "support/support.h"
 
 static wp_district_def parse(const char *geojson)
@@ -19,16 +18,6 @@ static wp_district_def parse(const char *geojson)
     wp_jctx_free(&ctx);
     cJSON_Delete(g);
     return d;
-}
-
-static void release(wp_district_def *d)
-{
-    wp_free(d->poly_start);
-    wp_free(d->ring_start);
-    wp_free(d->x);
-    wp_free(d->y);
-    wp_free(d->lon);
-    wp_free(d->lat);
 }
 
 /* A 10 x 10 square with a 4 x 4 hole in the middle, and a second square far away. */
@@ -49,7 +38,7 @@ static void holes_are_outside(void **state)
     assert_true(wp_geom_contains(&d, 21, 21));  /* the island */
     assert_false(wp_geom_contains(&d, -1, 5));
     assert_true(wp_geom_area(&d) == 100 - 16 + 4);
-    release(&d);
+    wp_district_free(&d);
 }
 
 static void concave_polygon(void **state)
@@ -62,7 +51,7 @@ static void concave_polygon(void **state)
     assert_true(wp_geom_contains(&d, 5, 5));
     assert_false(wp_geom_contains(&d, 3, 5));
     assert_true(wp_geom_contains(&d, 3, 1));
-    release(&d);
+    wp_district_free(&d);
 }
 
 static void clients_get_their_district(void **state)
