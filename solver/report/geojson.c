@@ -167,11 +167,11 @@ static void add_districts(cJSON *features, const wp_model *m, const wp_roster *r
 
 /* What the roster says of each client and helper, by scenario index. */
 typedef struct roster_facts {
-    int *served;            /* visits planned */
-    const char **assigned;  /* the helper of its last routed visit */
-    signed char *pair_kept; /* -1: no assignment in the roster */
-    const char **reason;    /* why its first unassigned visit is unassigned */
-    int *helper_provider;   /* after any staff transfer */
+    int *served;           /* visits planned */
+    const char **assigned; /* the helper of its last routed visit */
+    bool *pair_kept;       /* false for a client without an assignment: nothing kept */
+    const char **reason;   /* why its first unassigned visit is unassigned */
+    int *helper_provider;  /* after any staff transfer */
 } roster_facts;
 
 static void facts_init(roster_facts *x, const wp_model *m, const wp_roster *r)
@@ -181,8 +181,7 @@ static void facts_init(roster_facts *x, const wp_model *m, const wp_roster *r)
     size_t nc = (size_t)m->n_clients + 1;
     x->served = wp_calloc(nc, sizeof *x->served);
     x->assigned = wp_calloc(nc, sizeof *x->assigned);
-    x->pair_kept = wp_malloc(nc);
-    memset(x->pair_kept, -1, nc);
+    x->pair_kept = wp_calloc(nc, sizeof *x->pair_kept);
     x->reason = wp_calloc(nc, sizeof *x->reason);
     for (size_t i = 0; i < r->n_assignments; i++) {
         int c = wp_strmap_get(&m->client_ids, r->assignments[i].client);
@@ -227,7 +226,7 @@ static void add_people(cJSON *features, const wp_model *m, const to_lonlat *t,
         if (x->served) {
             cJSON_AddNumberToObject(props, "visits_planned", x->served[c]);
             if (x->assigned[c]) cJSON_AddStringToObject(props, "helper", x->assigned[c]);
-            if (x->pair_kept[c] >= 0) cJSON_AddBoolToObject(props, "pair_kept", x->pair_kept[c]);
+            cJSON_AddBoolToObject(props, "pair_kept", x->pair_kept[c]);
             if (x->reason[c]) cJSON_AddStringToObject(props, "reason", x->reason[c]);
         }
         cJSON_AddItemToArray(features, f);
