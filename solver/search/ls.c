@@ -16,12 +16,32 @@ static const wp_ls_operator *const operators[] = {
 static const wp_ls_operator *const solo_operators[] = {&wp_op_day_change, &wp_op_client_move};
 #define N_SOLO_OPS (int)(sizeof solo_operators / sizeof *solo_operators)
 
+/* The reverse of the neighbour lists, so that a moved visit finds the visits that test it. */
+static void index_citations(wp_ls *ls, const wp_instance *p)
+{
+    int nv = p->n_visits, k = p->n_neighbours;
+    ls->cited_start = wp_calloc((size_t)nv + 2, sizeof *ls->cited_start);
+    ls->cited = wp_malloc(((size_t)nv * (size_t)k + 1) * sizeof *ls->cited);
+    for (int u = 0; u < nv; u++)
+        for (int j = 0; j < k && p->neighbours[(size_t)u * k + j] >= 0; j++)
+            ls->cited_start[p->neighbours[(size_t)u * k + j] + 1]++;
+    for (int v = 0; v < nv; v++) ls->cited_start[v + 1] += ls->cited_start[v];
+    int *fill = wp_malloc(((size_t)nv + 1) * sizeof *fill);
+    memcpy(fill, ls->cited_start, (size_t)nv * sizeof *fill);
+    for (int u = 0; u < nv; u++)
+        for (int j = 0; j < k && p->neighbours[(size_t)u * k + j] >= 0; j++)
+            ls->cited[fill[p->neighbours[(size_t)u * k + j]]++] = u;
+    wp_free(fill);
+}
+
 void wp_ls_init(wp_ls *ls, const wp_instance *p, wp_rng *rng)
 {
     memset(ls, 0, sizeof *ls);
     ls->rng = rng;
     ls->tested_at = wp_calloc((size_t)p->n_visits + 1, sizeof *ls->tested_at);
     ls->order = wp_malloc(((size_t)p->n_visits + 1) * sizeof *ls->order);
+    ls->listed = wp_calloc((size_t)p->n_visits + 1, sizeof *ls->listed);
+    index_citations(ls, p);
     wp_ls_reserve(ls, 64);
 }
 
@@ -29,6 +49,9 @@ void wp_ls_free(wp_ls *ls)
 {
     wp_free(ls->tested_at);
     wp_free(ls->order);
+    wp_free(ls->listed);
+    wp_free(ls->cited_start);
+    wp_free(ls->cited);
     wp_free(ls->buf_a);
     wp_free(ls->buf_b);
     wp_free(ls->buf_eval);
@@ -66,20 +89,22 @@ static void shuffle(wp_rng *rng, int *a, int n)
     }
 }
 
-/* Tries every operator on u; applies the first improving move. */
+/* Tries every operator on u; applies the first improving move. Pairs are tested when the place
+ * of one of their visits changed; the operators on u alone (another day, another helper for the
+ * whole client) whenever u's route changed, since what they test depends on the whole route. */
 static bool improve_visit(wp_ls *ls, int u)
 {
     wp_sol *s = ls->s;
     const wp_instance *p = s->p;
     unsigned long since = ls->tested_at[u];
-    bool u_changed = s->routes[s->route_of[u]].stamp > since;
+    bool u_moved = s->placed_at[u] > since;
     wp_move mv;
     const int *nb = p->neighbours + (size_t)u * (size_t)p->n_neighbours;
     for (int k = 0; k < p->n_neighbours; k++) {
         int v = nb[k];
         if (v < 0) break;
         if (s->route_of[v] < 0) continue;
-        if (!u_changed && s->routes[s->route_of[v]].stamp <= since) continue;
+        if (!u_moved && s->placed_at[v] <= since) continue;
         for (int o = 0; o < N_PAIR_OPS; o++) {
             if (operators[o]->evaluate(ls, u, v, &mv)) {
                 operators[o]->apply(ls, &mv);
@@ -88,7 +113,7 @@ static bool improve_visit(wp_ls *ls, int u)
             }
         }
     }
-    if (u_changed)
+    if (s->routes[s->route_of[u]].stamp > since)
         for (int o = 0; o < N_SOLO_OPS; o++)
             if (solo_operators[o]->evaluate(ls, u, -1, &mv)) {
                 solo_operators[o]->apply(ls, &mv);
@@ -98,18 +123,37 @@ static bool improve_visit(wp_ls *ls, int u)
     return false;
 }
 
+/* Lists (in ls->order) the served visits whose route changed after `since` and the visits that
+ * have a visit placed after `since` as a neighbour: the only visits with an untested move. */
+static int list_work(wp_ls *ls, const wp_sol *s, unsigned long since)
+{
+    const wp_instance *p = s->p;
+    unsigned long pass = ++ls->pass;
+    int n = 0;
+    for (int v = 0; v < p->n_visits; v++) {
+        if (s->route_of[v] < 0 || s->routes[s->route_of[v]].stamp <= since) continue;
+        if (ls->listed[v] != pass) ls->listed[v] = pass, ls->order[n++] = v;
+        if (s->placed_at[v] <= since) continue;
+        for (int j = ls->cited_start[v]; j < ls->cited_start[v + 1]; j++) {
+            int u = ls->cited[j];
+            if (s->route_of[u] >= 0 && ls->listed[u] != pass)
+                ls->listed[u] = pass, ls->order[n++] = u;
+        }
+    }
+    return n;
+}
+
 long wp_ls_run(wp_ls *ls, wp_sol *s)
 {
     ls->s = s;
     const wp_instance *p = s->p;
     long applied = 0;
-    bool improved = true;
-    while (improved) {
-        improved = false;
-        int n = 0;
-        for (int v = 0; v < p->n_visits; v++)
-            if (s->route_of[v] >= 0) ls->order[n++] = v;
+    unsigned long since = ls->settled;
+    for (;;) {
+        unsigned long pass_start = *s->clock;
+        int n = list_work(ls, s, since);
         shuffle(ls->rng, ls->order, n);
+        bool improved = false;
         for (int i = 0; i < n; i++) {
             int u = ls->order[i];
             if (s->route_of[u] < 0) continue;
@@ -118,11 +162,14 @@ long wp_ls_run(wp_ls *ls, wp_sol *s)
                 applied++;
                 improved = true;
                 i--; /* keep improving the same visit while it finds moves */
-                if (applied > 100000L * (p->n_visits + 1)) return applied; /* safety net */
+                if (applied > 100000L * (p->n_visits + 1)) break; /* safety net */
             } else {
                 ls->tested_at[u] = now;
             }
         }
+        if (!improved || applied > 100000L * (p->n_visits + 1)) break;
+        since = pass_start;
     }
+    ls->settled = *s->clock;
     return applied;
 }

@@ -1,5 +1,7 @@
 /* Local search with granular neighbourhoods (each visit's nearest visits, Toth and Vigo 2003),
- * first improvement, and route stamps so a pair is only re-tested when one of its routes changed.
+ * first improvement, and place stamps so a pair is only re-tested when the place of one of its
+ * visits changed: after a ruin and recreate the work is around the visits it moved, not over
+ * the routes it touched (the selective vertex caching of Accorsi and Vigo's FILO, 2021).
  *
  * Every operator has the same signature: evaluate the best move it finds for a visit u and one
  * of its neighbours v (exact cost change, feasibility by time segments), and apply it. The
@@ -36,7 +38,12 @@ struct wp_ls {
     wp_sol *s;
     wp_rng *rng;
     unsigned long *tested_at; /* per visit: the clock when its neighbourhood was last tested */
+    unsigned long settled;    /* the clock when the last run ended: plans up to it are optima */
     int *order;               /* visit order of a pass */
+    unsigned long *listed;    /* per visit: the pass that listed it */
+    unsigned long pass;
+    int *cited_start, *cited; /* per visit v: cited[cited_start[v]..] are the visits that have
+                               * v among their neighbours */
     int *buf_a, *buf_b;       /* scratch visit lists for applying moves */
     int *buf_eval;            /* scratch visit list for evaluating an intra-route move */
     int buf_cap;

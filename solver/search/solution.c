@@ -17,10 +17,13 @@ void wp_sol_init(wp_sol *s, const wp_instance *p, unsigned long *clock)
     int nv = p->n_visits, nc = p->n_clients;
     s->route_of = wp_malloc(((size_t)nv + 1) * sizeof(int));
     s->pos_of = wp_calloc((size_t)nv + 1, sizeof(int));
+    s->placed_at = wp_calloc((size_t)nv + 1, sizeof *s->placed_at);
+    s->prev_of = wp_malloc(((size_t)nv + 1) * sizeof(int));
+    s->next_of = wp_malloc(((size_t)nv + 1) * sizeof(int));
     s->early = wp_malloc(((size_t)nv + 1) * sizeof(double));
     s->late = wp_malloc(((size_t)nv + 1) * sizeof(double));
     for (int v = 0; v < nv; v++) {
-        s->route_of[v] = -1;
+        s->route_of[v] = s->prev_of[v] = s->next_of[v] = -1;
         s->early[v] = m->visits[v].window.from;
         s->late[v] = m->visits[v].window.to;
         s->unserved += p->unserved_cost[v];
@@ -65,6 +68,9 @@ void wp_sol_free(wp_sol *s)
     wp_free(s->routes);
     wp_free(s->route_of);
     wp_free(s->pos_of);
+    wp_free(s->placed_at);
+    wp_free(s->prev_of);
+    wp_free(s->next_of);
     wp_free(s->early);
     wp_free(s->late);
     wp_free(s->client_helper);
@@ -136,6 +142,12 @@ void wp_sol_copy(wp_sol *dst, const wp_sol *src)
     size_t nv = (size_t)p->n_visits, nc = (size_t)p->n_clients, nh = (size_t)p->n_helpers;
     memcpy(dst->route_of, src->route_of, nv * sizeof(int));
     memcpy(dst->pos_of, src->pos_of, nv * sizeof(int));
+    memcpy(dst->prev_of, src->prev_of, nv * sizeof(int));
+    memcpy(dst->next_of, src->next_of, nv * sizeof(int));
+    if (foreign)
+        for (size_t v = 0; v < nv; v++) dst->placed_at[v] = now;
+    else
+        memcpy(dst->placed_at, src->placed_at, nv * sizeof *dst->placed_at);
     memcpy(dst->early, src->early, nv * sizeof(double));
     memcpy(dst->late, src->late, nv * sizeof(double));
     memcpy(dst->client_helper, src->client_helper, nc * sizeof(int));
@@ -197,8 +209,16 @@ void wp_sol_refresh(wp_sol *s, int ri)
     route_reserve(r, n + 2);
     r->node[0] = r->node[n + 1] = -1;
     r->loc[0] = r->loc[n + 1] = home;
+    unsigned long now = ++*s->clock;
+    bool changed = false;
     for (int i = 1; i <= n; i++) {
-        int v = r->node[i];
+        int v = r->node[i], prev = r->node[i - 1], next = r->node[i + 1];
+        if (s->route_of[v] != ri || s->prev_of[v] != prev || s->next_of[v] != next) {
+            s->prev_of[v] = prev;
+            s->next_of[v] = next;
+            s->placed_at[v] = now;
+            changed = true;
+        }
         r->loc[i] = p->visit_loc[v];
         s->pos_of[v] = i;
         s->route_of[v] = ri;
@@ -223,7 +243,9 @@ void wp_sol_refresh(wp_sol *s, int ri)
         double t = wp_model_time(m, r->loc[i], r->loc[i + 1], mode);
         r->bwd[i] = wp_tseg_merge(stop, r->bwd[i + 1], t);
     }
-    r->stamp = ++*s->clock;
+    if (changed && n <= WP_SHORT_ROUTE)
+        for (int i = 1; i <= n; i++) s->placed_at[r->node[i]] = now;
+    r->stamp = now;
 }
 
 /* A route's totals before a change, for account(). */

@@ -13,6 +13,11 @@
 #include "search/instance.h"
 #include "search/tseg.h"
 
+/* A change to a route of at most this many visits stamps all of them: every start time in a
+ * short route shifts with it (a home-care day route has five or so visits), and testing them
+ * all is cheap. In longer routes only the visits that changed place are stamped. */
+#define WP_SHORT_ROUTE 8
+
 typedef struct wp_route {
     int helper;
     int day;
@@ -33,17 +38,22 @@ typedef struct wp_route {
 
 typedef struct wp_sol {
     const wp_instance *p;
-    int n_routes;         /* n_helpers x 7 */
-    wp_route *routes;     /* routes[h * 7 + d] */
-    int *route_of;        /* per visit: route index, or -1 when unserved */
-    int *pos_of;          /* per visit: position 1..n in its route */
-    double *early, *late; /* per visit: start window in force (arrival consistency applied) */
-    int *client_helper;   /* per client: the helper all its served visits count for under the
-                           * pair rule (wp_pair_helper_of: a substitute's visit counts for the
-                           * client's helper of the week), or -1 when no visit is served */
-    int *client_served;   /* per client: visits served */
-    double *helper_week;  /* per helper: sum of route durations (minutes) */
-    int *helper_routes;   /* per helper: non-empty routes */
+    int n_routes;     /* n_helpers x 7 */
+    wp_route *routes; /* routes[h * 7 + d] */
+    int *route_of;    /* per visit: route index, or -1 when unserved */
+    int *pos_of;      /* per visit: position 1..n in its route */
+    /* Per visit: the plan's clock when its place (route, predecessor, successor) last changed
+     * (or any place of its route, when short: WP_SHORT_ROUTE), and that place; local search
+     * re-tests a visit only around places that changed. */
+    unsigned long *placed_at;
+    int *prev_of, *next_of; /* per visit: the visits before and after it (-1: home) */
+    double *early, *late;   /* per visit: start window in force (arrival consistency applied) */
+    int *client_helper;     /* per client: the helper all its served visits count for under the
+                             * pair rule (wp_pair_helper_of: a substitute's visit counts for the
+                             * client's helper of the week), or -1 when no visit is served */
+    int *client_served;     /* per client: visits served */
+    double *helper_week;    /* per helper: sum of route durations (minutes) */
+    int *helper_routes;     /* per helper: non-empty routes */
     /* objective parts, kept up to date by every change */
     double travel_min; /* sum of route travel minutes */
     double unserved;   /* sum of unserved visits' search costs */
@@ -52,8 +62,8 @@ typedef struct wp_sol {
     int routes_used;
     int helpers_used;
     /* A clock shared by every plan of one search thread, advanced on each route change, so
-     * route stamps never repeat across the candidates that thread tries (local search skips
-     * pairs of routes unchanged since a visit was last tested). Owned by the thread. */
+     * stamps never repeat across the candidates that thread tries (local search skips pairs
+     * of visits whose places are unchanged since they were last tested). Owned by the thread. */
     unsigned long *clock;
     /* Insertion noise for recreate: each candidate position is skipped with probability
      * `blink` (SISR's blinks); 0 for exact best insertion. `rng` is the thread's generator. */
@@ -78,7 +88,8 @@ static inline int wp_route_index(int helper, int day)
 void wp_sol_init(wp_sol *s, const wp_instance *p, unsigned long *clock);
 void wp_sol_free(wp_sol *s);
 /* Makes dst an exact copy of src (dst initialised for the same instance, or zeroed); dst keeps
- * its own clock, and routes copied from a plan with another clock are stamped as changed. */
+ * its own clock, and routes and visits copied from a plan with another clock are stamped as
+ * changed. */
 void wp_sol_copy(wp_sol *dst, const wp_sol *src);
 
 /* The search objective. */

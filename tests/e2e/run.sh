@@ -192,15 +192,16 @@ repair)
     head -1 "$tmp/changes.csv" | grep -q '^client,visit,kind,from_helper,from_day,from_start,to_helper,to_day,to_start'
     [ "$(wc -l < "$tmp/changes.csv")" -ge 2 ] # the absence changed something
     # every change is one of the absent helper's visits, unless the repair also found room for
-    # visits that waited last week (more served: worth calls under the objective); either way
-    # few visits change
+    # care that waited last week (less unserved care by the objective's measure, which weighs
+    # priority: worth calls under the objective); either way few visits change
     python3 - "$tmp/w1.json" "$tmp/w2r.json" "$tmp/changes.csv" "$absent" <<'PY'
 import csv, json, sys
 w1, w2 = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 rows = list(csv.DictReader(open(sys.argv[3])))
 helpers = {r["from_helper"] for r in rows}
-more = w2["kpi"]["visits_served"] > w1["kpi"]["visits_served"]
-assert helpers == {sys.argv[4]} or more, (helpers, sys.argv[4])
+waiting = lambda r: r["kpi"]["unserved_weighted_minutes"]
+more = waiting(w2) < waiting(w1) - 1e-6
+assert helpers == {sys.argv[4]} or more, (helpers, sys.argv[4], waiting(w1), waiting(w2))
 assert sys.argv[4] in helpers
 assert len(rows) <= 0.05 * w2["kpi"]["visits"], len(rows)
 PY
