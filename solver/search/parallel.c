@@ -15,6 +15,7 @@
 #include <wijkplan/solve.h>
 
 #include "search/alns.h"
+#include "search/eject.h"
 #include "search/insert.h"
 #include "search/recreate.h"
 #include "search/instance.h"
@@ -203,15 +204,16 @@ static int fleet_victim(const wp_sol *g, const bool *tried, int *used)
     return victim;
 }
 
-#define FLEET_ATTEMPTS 6 /* an attempt may use this share of the phase (1/6) */
-#define FLEET_MISSES   5 /* victims tried in a row without success before the phase ends */
+#define FLEET_ATTEMPTS         6  /* an attempt may use this share of the phase (1/6) */
+#define FLEET_MISSES           5  /* victims tried in a row without success before the phase ends */
+#define EJECT_STEPS_PER_CLIENT 20 /* ejection-pool steps of an attempt, per client of the plan */
 
 /* Fleet minimisation, when helpers or routes cost something: repeatedly switch off a helper
- * (the one serving the fewest visits, and every unused one), re-plan its clients elsewhere,
- * search, and keep the result only if no visit was lost and the cost fell (cf. the fleet
- * minimisation of Christiaens and Vanden Berghe 2020). An attempt may use a sixth of the
- * phase; after a failure the next-smallest helper is tried, up to FLEET_MISSES in a row. Runs
- * until `end_share` of the budget. */
+ * (the one serving the fewest visits, and every unused one), re-plan its clients elsewhere
+ * (recreate, then the ejection pool for those that fit nowhere), search, and keep the result only
+ * if no visit was lost and the cost fell (cf. the fleet minimisation of Christiaens and Vanden
+ * Berghe 2020). An attempt may use a sixth of the phase; after a failure the next-smallest helper
+ * is tried, up to FLEET_MISSES in a row. Runs until `end_share` of the budget. */
 static void fleet_phase(run *r, double end_share)
 {
     const wp_instance *p = r->t[0].p;
@@ -246,10 +248,13 @@ static void fleet_phase(run *r, double end_share)
         for (int h = 0; h < p->n_helpers; h++)
             trial.helper_off[h] = h == victim || !g->helper_routes[h];
         wp_recreate(&trial, &r->t[0].rng, clients, n, 0, r->t[0].keys);
-        restart_all(r, &trial);
         /* an attempt ends once every visit is back, or after its share of the phase */
         long long until = r->done + attempt_len < phase_end ? r->done + attempt_len : phase_end;
         double until_time = fmin(phase_time, wp_clock_now() + attempt_time);
+        /* what recreate could not place goes through the ejection pool first */
+        wp_eject_place(&trial, &r->t[0].ls, clients, n, EJECT_STEPS_PER_CLIENT * p->n_clients,
+                       until_time);
+        restart_all(r, &trial);
         bool in_time = r->time_based ? run_epochs(r, 0, until_time, keep_served)
                                      : run_epochs(r, until, 0, keep_served);
         const wp_sol *res = &r->t[best_thread(r->t, r->nt)].best;

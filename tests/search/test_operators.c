@@ -9,6 +9,7 @@
 
 #include "kpi/kpi.h"
 #include "search/construct.h"
+#include "search/eject.h"
 #include "search/extract.h"
 #include "search/insert.h"
 #include "search/instance.h"
@@ -391,12 +392,110 @@ static void segments_agree_with_simulation(void **state)
     assert_true(compared > 1000 && feasible > 100);
 }
 
+/* The helper of plan s serving the fewest visits among those on (ties: the lowest index). */
+static int smallest_helper(const wp_sol *s)
+{
+    int best = -1, fewest = 0;
+    for (int h = 0; h < s->p->n_helpers; h++) {
+        int n = 0;
+        for (int d = 0; d < WP_DAYS; d++) n += s->routes[wp_route_index(h, d)].n;
+        if (n > 0 && (best < 0 || n < fewest)) best = h, fewest = n;
+    }
+    return best;
+}
+
+static int served(const wp_sol *s)
+{
+    int n = 0;
+    for (int v = 0; v < s->p->n_visits; v++) n += s->route_of[v] >= 0;
+    return n;
+}
+
+/* Route elimination on R101: routes are taken out one by one (the smallest first, its helper
+ * off for good) until recreate alone cannot place the clients of one; then the ejection pool
+ * places them. Whatever the pool achieves, the plan stays valid with its kept totals exact,
+ * switched-off helpers stay empty, and only the pool's clients may be unserved; on R101
+ * (deterministic) the pool places clients that recreate could not. */
+static void ejection_pool_eliminates_a_route(void **state)
+{
+    (void)state;
+    fixture f;
+    setup_solomon(&f, 3, "R101");
+    wp_ls_run(&f.ls, &f.s);
+    int before = served(&f.s);
+    int *clients = wp_malloc(((size_t)f.p.n_clients + 1) * sizeof(int)), n = 0;
+    double *keys = wp_calloc((size_t)f.p.n_clients + 1, sizeof *keys);
+    int after_recreate = before;
+    while (after_recreate == before) {
+        int victim = smallest_helper(&f.s);
+        assert_true(victim >= 0);
+        n = 0;
+        for (int c = 0; c < f.p.n_clients; c++)
+            if (f.s.client_helper[c] == victim) {
+                wp_unassign_client(&f.s, c);
+                clients[n++] = c;
+            }
+        f.s.helper_off[victim] = 1;
+        wp_recreate(&f.s, &f.rng, clients, n, 0, keys);
+        after_recreate = served(&f.s);
+        wp_ls_run(&f.ls, &f.s);
+    }
+    bool emptied = wp_eject_place(&f.s, &f.ls, clients, n, 20L * f.p.n_clients, 1e300);
+    int after = served(&f.s);
+    assert_plan_valid(&f);
+    double kept = wp_sol_cost(&f.s);
+    assert_true(fabs(kept - exact_cost(&f.s)) < 1e-6);
+    for (int h = 0; h < f.p.n_helpers; h++)
+        for (int d = 0; d < WP_DAYS; d++)
+            if (f.s.helper_off[h]) assert_int_equal(f.s.routes[wp_route_index(h, d)].n, 0);
+    assert_true(after >= after_recreate);
+    assert_int_equal(emptied, after == before);
+    assert_true(after > after_recreate); /* the pool placed what recreate could not */
+    wp_free(keys);
+    wp_free(clients);
+    teardown(&f);
+}
+
+/* Removing a visit from the middle of a long route stamps the visits whose place changed (its
+ * predecessor and successor) and no other: local search re-tests around the change, not the
+ * whole route (short routes, WP_SHORT_ROUTE, are stamped whole). */
+static void place_stamps_follow_changes(void **state)
+{
+    (void)state;
+    fixture f;
+    setup_solomon(&f, 5, "R201");
+    wp_ls_run(&f.ls, &f.s);
+    int longest = 0;
+    for (int r = 1; r < f.s.n_routes; r++)
+        if (f.s.routes[r].n > f.s.routes[longest].n) longest = r;
+    wp_route *r = &f.s.routes[longest];
+    assert_true(r->n >= WP_SHORT_ROUTE + 4);
+    int n = r->n, gap = n / 2, *node = wp_malloc(((size_t)n + 2) * sizeof *node);
+    unsigned long *was = wp_malloc(((size_t)n + 2) * sizeof *was);
+    for (int i = 1; i <= n; i++) node[i] = r->node[i], was[i] = f.s.placed_at[r->node[i]];
+    wp_sol_remove(&f.s, node[gap]);
+    unsigned long now = f.clock;
+    for (int i = 1; i <= n; i++) {
+        if (i == gap) continue;
+        bool near = i == gap - 1 || i == gap + 1;
+        if (near)
+            assert_int_equal(f.s.placed_at[node[i]], now);
+        else
+            assert_int_equal(f.s.placed_at[node[i]], was[i]);
+    }
+    wp_free(was);
+    wp_free(node);
+    teardown(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(predicted_equals_recomputed),
         cmocka_unit_test(repair_moves_priced_and_pins_hold),
         cmocka_unit_test(segments_agree_with_simulation),
+        cmocka_unit_test(ejection_pool_eliminates_a_route),
+        cmocka_unit_test(place_stamps_follow_changes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
