@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <limits.h>
+#include <math.h>
 #include <string.h>
 
 #include "search/insert.h"
@@ -27,19 +28,11 @@ typedef struct pool {
     long *failures; /* per client: times it fitted nowhere */
 } pool;
 
-/* The cheapest complete plan for client c over its candidate helpers; false when none places
- * every visit. */
+/* Places client c at its cheapest complete plan, whatever it costs; false when none exists. */
 static bool place_cheapest(wp_sol *s, int c)
 {
-    const wp_instance *p = s->p;
-    wp_client_plan plan, best;
-    double best_delta = DBL_MAX;
-    for (int k = p->cand_start[c]; k < p->cand_start[c + 1]; k++) {
-        if (!wp_plan_client(s, c, p->cand[k], &plan)) continue;
-        if (plan.n_placed < p->m->clients[c].n_visits) continue;
-        if (plan.delta < best_delta) best_delta = plan.delta, best = plan;
-    }
-    if (best_delta == DBL_MAX) return false;
+    wp_client_plan best;
+    if (!wp_cheapest_plan(s, c, HUGE_VAL, true, &best)) return false;
     wp_plan_apply(s, &best);
     return true;
 }

@@ -336,6 +336,23 @@ bool wp_plan_client(const wp_sol *s, int c, int h, wp_client_plan *plan)
     return true;
 }
 
+bool wp_cheapest_plan(const wp_sol *s, int c, double below, bool complete, wp_client_plan *best)
+{
+    const wp_instance *p = s->p;
+    wp_client_plan plan;
+    bool found = false;
+    for (int k = p->cand_start[c]; k < p->cand_start[c + 1]; k++) {
+        if (!wp_plan_client(s, c, p->cand[k], &plan)) continue;
+        if (complete && plan.n_placed < p->m->clients[c].n_visits) continue;
+        if (plan.delta < below - 1e-9) {
+            below = plan.delta;
+            *best = plan;
+            found = true;
+        }
+    }
+    return found;
+}
+
 void wp_plan_apply(wp_sol *s, const wp_client_plan *plan)
 {
     wp_sol_set_helper(s, plan->client, plan->helper);

@@ -32,6 +32,11 @@ bool wp_best_position(const wp_sol *s, int v, int ri, double early, double late,
  * when no visit fits. */
 bool wp_plan_client(const wp_sol *s, int c, int h, wp_client_plan *plan);
 
+/* The cheapest plan for unserved client c over its candidate helpers whose delta is below
+ * `below` (by more than 1e-9; a later helper must beat an earlier one by as much), placing every
+ * visit when `complete`. Returns false when there is none. */
+bool wp_cheapest_plan(const wp_sol *s, int c, double below, bool complete, wp_client_plan *best);
+
 /* Applies a plan made on the current solution. */
 void wp_plan_apply(wp_sol *s, const wp_client_plan *plan);
 

@@ -291,6 +291,24 @@ static void build_neighbours(wp_instance *p, int k)
     wp_grid_free(&grid);
 }
 
+/* The reverse of the neighbour lists (counting sort by neighbour). */
+static void build_citations(wp_instance *p)
+{
+    int nv = p->n_visits, k = p->n_neighbours;
+    p->cited_start = wp_calloc((size_t)nv + 2, sizeof *p->cited_start);
+    p->cited = wp_malloc(((size_t)nv * (size_t)k + 1) * sizeof *p->cited);
+    for (int u = 0; u < nv; u++)
+        for (int j = 0; j < k && p->neighbours[(size_t)u * k + j] >= 0; j++)
+            p->cited_start[p->neighbours[(size_t)u * k + j] + 1]++;
+    for (int v = 0; v < nv; v++) p->cited_start[v + 1] += p->cited_start[v];
+    int *fill = wp_malloc(((size_t)nv + 1) * sizeof *fill);
+    memcpy(fill, p->cited_start, (size_t)nv * sizeof *fill);
+    for (int u = 0; u < nv; u++)
+        for (int j = 0; j < k && p->neighbours[(size_t)u * k + j] >= 0; j++)
+            p->cited[fill[p->neighbours[(size_t)u * k + j]]++] = u;
+    wp_free(fill);
+}
+
 static void build_helper_classes(wp_instance *p)
 {
     const wp_model *m = p->m;
@@ -364,6 +382,7 @@ static void instance_build(wp_instance *p, const wp_model *m, const wp_market *m
     build_eligibility(p);
     build_candidates(p, max_candidates, only);
     build_neighbours(p, n_neighbours);
+    build_citations(p);
 }
 
 void wp_instance_build(wp_instance *p, const wp_model *m, const wp_market *mk, int max_candidates,
@@ -392,5 +411,7 @@ void wp_instance_free(wp_instance *p)
     wp_free(p->cand_start);
     wp_free(p->cand);
     wp_free(p->neighbours);
+    wp_free(p->cited_start);
+    wp_free(p->cited);
     memset(p, 0, sizeof *p);
 }

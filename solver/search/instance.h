@@ -50,6 +50,9 @@ typedef struct wp_instance {
     /* neighbour visits per visit, nearest first (granular neighbourhoods) */
     int n_neighbours;
     int *neighbours; /* n_visits x n_neighbours, -1 padded */
+    /* the reverse: cited[cited_start[v] .. cited_start[v+1]) are the visits that have v among
+     * their neighbours (local search re-tests them when v moves) */
+    int *cited_start, *cited;
 } wp_instance;
 
 /* Builds the problem. `max_candidates` bounds candidate helpers per client (0 = all). */

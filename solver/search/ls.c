@@ -16,24 +16,6 @@ static const wp_ls_operator *const operators[] = {
 static const wp_ls_operator *const solo_operators[] = {&wp_op_day_change, &wp_op_client_move};
 #define N_SOLO_OPS (int)(sizeof solo_operators / sizeof *solo_operators)
 
-/* The reverse of the neighbour lists, so that a moved visit finds the visits that test it. */
-static void index_citations(wp_ls *ls, const wp_instance *p)
-{
-    int nv = p->n_visits, k = p->n_neighbours;
-    ls->cited_start = wp_calloc((size_t)nv + 2, sizeof *ls->cited_start);
-    ls->cited = wp_malloc(((size_t)nv * (size_t)k + 1) * sizeof *ls->cited);
-    for (int u = 0; u < nv; u++)
-        for (int j = 0; j < k && p->neighbours[(size_t)u * k + j] >= 0; j++)
-            ls->cited_start[p->neighbours[(size_t)u * k + j] + 1]++;
-    for (int v = 0; v < nv; v++) ls->cited_start[v + 1] += ls->cited_start[v];
-    int *fill = wp_malloc(((size_t)nv + 1) * sizeof *fill);
-    memcpy(fill, ls->cited_start, (size_t)nv * sizeof *fill);
-    for (int u = 0; u < nv; u++)
-        for (int j = 0; j < k && p->neighbours[(size_t)u * k + j] >= 0; j++)
-            ls->cited[fill[p->neighbours[(size_t)u * k + j]]++] = u;
-    wp_free(fill);
-}
-
 void wp_ls_init(wp_ls *ls, const wp_instance *p, wp_rng *rng)
 {
     memset(ls, 0, sizeof *ls);
@@ -41,7 +23,6 @@ void wp_ls_init(wp_ls *ls, const wp_instance *p, wp_rng *rng)
     ls->tested_at = wp_calloc((size_t)p->n_visits + 1, sizeof *ls->tested_at);
     ls->order = wp_malloc(((size_t)p->n_visits + 1) * sizeof *ls->order);
     ls->listed = wp_calloc((size_t)p->n_visits + 1, sizeof *ls->listed);
-    index_citations(ls, p);
     wp_ls_reserve(ls, 64);
 }
 
@@ -50,8 +31,6 @@ void wp_ls_free(wp_ls *ls)
     wp_free(ls->tested_at);
     wp_free(ls->order);
     wp_free(ls->listed);
-    wp_free(ls->cited_start);
-    wp_free(ls->cited);
     wp_free(ls->buf_a);
     wp_free(ls->buf_b);
     wp_free(ls->buf_eval);
@@ -134,8 +113,8 @@ static int list_work(wp_ls *ls, const wp_sol *s, unsigned long since)
         if (s->route_of[v] < 0 || s->routes[s->route_of[v]].stamp <= since) continue;
         if (ls->listed[v] != pass) ls->listed[v] = pass, ls->order[n++] = v;
         if (s->placed_at[v] <= since) continue;
-        for (int j = ls->cited_start[v]; j < ls->cited_start[v + 1]; j++) {
-            int u = ls->cited[j];
+        for (int j = p->cited_start[v]; j < p->cited_start[v + 1]; j++) {
+            int u = p->cited[j];
             if (s->route_of[u] >= 0 && ls->listed[u] != pass)
                 ls->listed[u] = pass, ls->order[n++] = u;
         }
@@ -147,7 +126,7 @@ long wp_ls_run(wp_ls *ls, wp_sol *s)
 {
     ls->s = s;
     const wp_instance *p = s->p;
-    long applied = 0;
+    long applied = 0, limit = 100000L * (p->n_visits + 1); /* a safety net */
     unsigned long since = ls->settled;
     for (;;) {
         unsigned long pass_start = *s->clock;
@@ -162,12 +141,12 @@ long wp_ls_run(wp_ls *ls, wp_sol *s)
                 applied++;
                 improved = true;
                 i--; /* keep improving the same visit while it finds moves */
-                if (applied > 100000L * (p->n_visits + 1)) break; /* safety net */
+                if (applied > limit) break;
             } else {
                 ls->tested_at[u] = now;
             }
         }
-        if (!improved || applied > 100000L * (p->n_visits + 1)) break;
+        if (!improved || applied > limit) break;
         since = pass_start;
     }
     ls->settled = *s->clock;

@@ -42,10 +42,8 @@ struct wp_ls {
     int *order;               /* visit order of a pass */
     unsigned long *listed;    /* per visit: the pass that listed it */
     unsigned long pass;
-    int *cited_start, *cited; /* per visit v: cited[cited_start[v]..] are the visits that have
-                               * v among their neighbours */
-    int *buf_a, *buf_b;       /* scratch visit lists for applying moves */
-    int *buf_eval;            /* scratch visit list for evaluating an intra-route move */
+    int *buf_a, *buf_b; /* scratch visit lists for applying moves */
+    int *buf_eval;      /* scratch visit list for evaluating an intra-route move */
     int buf_cap;
     long long moves[16]; /* applied moves per operator, for statistics */
 };

@@ -56,25 +56,15 @@ static void order_clients(const wp_sol *s, wp_rng *rng, int *clients, int n, dou
 
 void wp_recreate(wp_sol *s, wp_rng *rng, int *clients, int n, double blink, double *keys)
 {
-    const wp_instance *p = s->p;
     order_clients(s, rng, clients, n, keys);
     s->blink = blink;
     s->rng = rng;
-    wp_client_plan plan, best;
+    wp_client_plan best;
     for (int i = 0; i < n; i++) {
         int c = clients[i];
         if (s->client_helper[c] >= 0) continue;
-        double best_delta = 0; /* staying unserved costs nothing more */
-        bool found = false;
-        for (int k = p->cand_start[c]; k < p->cand_start[c + 1]; k++) {
-            if (!wp_plan_client(s, c, p->cand[k], &plan)) continue;
-            if (plan.delta < best_delta - 1e-9) {
-                best_delta = plan.delta;
-                best = plan;
-                found = true;
-            }
-        }
-        if (found) wp_plan_apply(s, &best);
+        /* below 0: staying unserved costs nothing more */
+        if (wp_cheapest_plan(s, c, 0, false, &best)) wp_plan_apply(s, &best);
     }
     s->blink = 0;
 }
